@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,12 +60,12 @@ final class PostgresBinaries {
             extract(archive, partial);
             Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.move(partial, installation, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // another JVM put the same installation in place first
-            ServerDirectory.deleteTree(partial);
         } catch (IOException | RuntimeException e) {
             ServerDirectory.deleteTree(partial);
-            throw e;
+            if (!Files.isExecutable(installation.resolve("bin/postgres"))) {
+                throw e;
+            }
+            // another JVM put the same installation in place first: the rename found it there
         }
         return installation;
     }

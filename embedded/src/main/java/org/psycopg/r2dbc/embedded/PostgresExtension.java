@@ -27,6 +27,7 @@ public final class PostgresExtension implements BeforeAllCallback, TestInstanceP
 
     @Override
     public void beforeAll(ExtensionContext context) throws IllegalAccessException {
+        PostgresServer.shared(); // a server that cannot start fails the class here, before any test
         inject(context.getRequiredTestClass(), null);
     }
 
