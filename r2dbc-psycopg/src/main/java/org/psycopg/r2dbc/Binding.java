@@ -1,0 +1,105 @@
+// The parameter values of one execution of a statement, resolved to types and encoders.
+package org.psycopg.r2dbc;
+
+import io.netty.buffer.ByteBuf;
+import io.r2dbc.spi.Parameter;
+import io.r2dbc.spi.R2dbcType;
+import io.r2dbc.spi.Type;
+import java.util.Arrays;
+import org.psycopg.r2dbc.codec.CodecRegistry;
+import org.psycopg.r2dbc.codec.Format;
+import org.psycopg.r2dbc.codec.ParameterEncoder;
+import org.psycopg.r2dbc.engine.ByteBufValueWriter;
+import org.psycopg.r2dbc.protocol.frontend.ParameterValues;
+
+/**
+ * Resolves each bound value once, when the statement executes: its type OID (for Parse), its
+ * format (for Bind) and its encoder; the bytes are written later, straight into the Bind message.
+ */
+final class Binding implements ParameterValues {
+
+    private final Object[] values;
+    private final ParameterEncoder[] encoders;
+    private final int[] types;
+    private final short[] formats;
+    private final ByteBufValueWriter writer = new ByteBufValueWriter();
+
+    Binding(Object[] bound, CodecRegistry codecs) {
+        int count = bound.length;
+        values = new Object[count];
+        encoders = new ParameterEncoder[count];
+        types = new int[count];
+        formats = new short[count];
+        for (int i = 0; i < count; i++) {
+            resolve(i, bound[i], codecs);
+        }
+    }
+
+    private void resolve(int i, Object bound, CodecRegistry codecs) {
+        Object value = bound;
+        int explicitType = -1;
+        if (bound instanceof Parameter parameter) {
+            value = parameter.getValue();
+            explicitType = typeOid(parameter.getType(), codecs);
+        }
+        if (value == null) {
+            types[i] = Math.max(explicitType, 0);
+            formats[i] = Format.TEXT.code();
+            return;
+        }
+        ParameterEncoder encoder = codecs.encoder(value.getClass());
+        int oid = encoder.oid(value);
+        if (explicitType > 0 && explicitType != oid) {
+            // An explicit type the value's codec does not write: send the value's text and let the server parse it.
+            values[i] = value.toString();
+            encoders[i] = codecs.encoder(String.class);
+            types[i] = explicitType;
+            formats[i] = Format.TEXT.code();
+            return;
+        }
+        values[i] = value;
+        encoders[i] = encoder;
+        types[i] = oid;
+        formats[i] = encoder.format(value).code();
+    }
+
+    private static int typeOid(Type type, CodecRegistry codecs) {
+        if (type instanceof PostgresType postgres) {
+            return postgres.oid();
+        }
+        if (type instanceof R2dbcType standard) {
+            return StandardTypes.oid(standard);
+        }
+        return codecs.nullOid(type.getJavaType());
+    }
+
+    int[] types() {
+        return types;
+    }
+
+    short[] formats() {
+        return formats;
+    }
+
+    boolean sameTypes(Binding other) {
+        return Arrays.equals(types, other.types);
+    }
+
+    @Override
+    public int count() {
+        return values.length;
+    }
+
+    @Override
+    public void write(int index, ByteBuf out) {
+        Object value = values[index];
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        int lengthAt = out.writerIndex();
+        out.writeInt(0);
+        encoders[index].encode(value, writer.target(out));
+        out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
+    }
+}

@@ -1,0 +1,305 @@
+// A connection to PostgreSQL: statements, transactions, and PostgreSQL's own features.
+package org.psycopg.r2dbc;
+
+import io.netty.buffer.ByteBuf;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.IsolationLevel;
+import io.r2dbc.spi.Option;
+import io.r2dbc.spi.TransactionDefinition;
+import io.r2dbc.spi.ValidationDepth;
+import java.time.Duration;
+import java.util.List;
+import org.psycopg.r2dbc.codec.CodecRegistry;
+import org.psycopg.r2dbc.engine.MessageStream;
+import org.psycopg.r2dbc.engine.Session;
+import org.psycopg.r2dbc.error.ErrorMapping;
+import org.psycopg.r2dbc.protocol.backend.BackendMessage;
+import org.psycopg.r2dbc.protocol.backend.CommandComplete;
+import org.psycopg.r2dbc.protocol.backend.DataRow;
+import org.psycopg.r2dbc.protocol.backend.EmptyQueryResponse;
+import org.psycopg.r2dbc.protocol.backend.ErrorResponse;
+import org.psycopg.r2dbc.protocol.backend.RowDescription;
+import org.psycopg.r2dbc.protocol.frontend.Bind;
+import org.psycopg.r2dbc.protocol.frontend.Describe;
+import org.psycopg.r2dbc.protocol.frontend.Execute;
+import org.psycopg.r2dbc.protocol.frontend.Parse;
+import org.psycopg.r2dbc.protocol.frontend.Query;
+import org.psycopg.r2dbc.protocol.frontend.Sync;
+import org.psycopg.r2dbc.sql.Identifier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * An R2DBC connection over one session. Thread-safe: statements may be issued from any thread
+ * and concurrently; they run in the order issued, pipelined on the one connection.
+ *
+ * <p>Auto-commit is on by default. With it off, the first statement outside a transaction
+ * begins one, as psycopg2 does, and it lasts until commit or rollback.
+ */
+public final class PsycopgConnection implements Connection {
+
+    /** PostgreSQL's DEFERRABLE transaction mode, for {@link #beginTransaction(TransactionDefinition)}. */
+    public static final Option<Boolean> DEFERRABLE = Option.valueOf("deferrable");
+
+    private final Session session;
+    private final CodecRegistry codecs;
+    private final ResultFormats resultFormats;
+    private final int defaultFetchSize;
+    private volatile boolean autoCommit = true;
+    private volatile IsolationLevel isolationLevel = IsolationLevel.READ_COMMITTED;
+
+    PsycopgConnection(Session session, CodecRegistry codecs, int statementCacheSize, int defaultFetchSize) {
+        this.session = session;
+        this.codecs = codecs;
+        this.resultFormats = new ResultFormats(codecs, statementCacheSize);
+        this.defaultFetchSize = defaultFetchSize;
+    }
+
+    @Override
+    public PsycopgStatement createStatement(String sql) {
+        if (sql == null) {
+            throw new IllegalArgumentException("sql must not be null");
+        }
+        return new PsycopgStatement(this, sql, defaultFetchSize);
+    }
+
+    @Override
+    public PsycopgBatch createBatch() {
+        return new PsycopgBatch(this);
+    }
+
+    // ---- transactions
+
+    @Override
+    public Mono<Void> beginTransaction() {
+        return control("BEGIN");
+    }
+
+    @Override
+    public Mono<Void> beginTransaction(TransactionDefinition definition) {
+        if (definition == null) {
+            throw new IllegalArgumentException("definition must not be null");
+        }
+        return control(TransactionModes.begin(definition));
+    }
+
+    @Override
+    public Mono<Void> commitTransaction() {
+        return control("COMMIT");
+    }
+
+    @Override
+    public Mono<Void> rollbackTransaction() {
+        return control("ROLLBACK");
+    }
+
+    @Override
+    public Mono<Void> createSavepoint(String name) {
+        String savepoint = "SAVEPOINT " + savepointName(name);
+        return Mono.defer(() -> control(session.transactionStatus() == 'I' ? "BEGIN; " + savepoint : savepoint));
+    }
+
+    @Override
+    public Mono<Void> releaseSavepoint(String name) {
+        return control("RELEASE SAVEPOINT " + savepointName(name));
+    }
+
+    @Override
+    public Mono<Void> rollbackTransactionToSavepoint(String name) {
+        return control("ROLLBACK TO SAVEPOINT " + savepointName(name));
+    }
+
+    private static String savepointName(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("name must not be null");
+        }
+        return Identifier.of(name).render();
+    }
+
+    @Override
+    public boolean isAutoCommit() {
+        return autoCommit && session.transactionStatus() == 'I';
+    }
+
+    /** Turning auto-commit on commits the transaction in progress, if any. */
+    @Override
+    public Mono<Void> setAutoCommit(boolean autoCommit) {
+        return Mono.defer(() -> {
+            boolean was = this.autoCommit;
+            this.autoCommit = autoCommit;
+            return autoCommit && !was && session.transactionStatus() != 'I' ? commitTransaction() : Mono.empty();
+        });
+    }
+
+    @Override
+    public IsolationLevel getTransactionIsolationLevel() {
+        return isolationLevel;
+    }
+
+    /** Sets the isolation level of the transactions this session begins from now on. */
+    @Override
+    public Mono<Void> setTransactionIsolationLevel(IsolationLevel level) {
+        if (level == null) {
+            throw new IllegalArgumentException("level must not be null");
+        }
+        return control("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + level.asSql())
+                .doOnSuccess(done -> isolationLevel = level);
+    }
+
+    @Override
+    public Mono<Void> setLockWaitTimeout(Duration timeout) {
+        return control("SET lock_timeout = " + milliseconds(timeout));
+    }
+
+    @Override
+    public Mono<Void> setStatementTimeout(Duration timeout) {
+        return control("SET statement_timeout = " + milliseconds(timeout));
+    }
+
+    static long milliseconds(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be zero (no limit) or positive: " + timeout);
+        }
+        return timeout.toMillis();
+    }
+
+    // ---- lifecycle
+
+    @Override
+    public PsycopgConnectionMetadata getMetadata() {
+        return new PsycopgConnectionMetadata(session.parameters().getOrDefault("server_version", ""));
+    }
+
+    @Override
+    public Mono<Boolean> validate(ValidationDepth depth) {
+        if (depth == ValidationDepth.LOCAL) {
+            return Mono.fromSupplier(session::isOpen);
+        }
+        return Mono.defer(() -> session.isOpen() ? control("").thenReturn(true).onErrorReturn(false) : Mono.just(false));
+    }
+
+    /** Sends Terminate and closes the connection; calling it again does nothing. */
+    @Override
+    public Mono<Void> close() {
+        return session.close();
+    }
+
+    /** Asks the server to stop the statement running now, over a side connection (psycopg2's {@code cancel()}). */
+    public Mono<Void> cancel() {
+        return session.cancelRunningQuery();
+    }
+
+    /** The server's version, this backend's process id, the reported parameters and the transaction status. */
+    public ConnectionInfo info() {
+        return new ConnectionInfo(session);
+    }
+
+    // ---- LISTEN / NOTIFY and notices
+
+    public Mono<Void> listen(String channel) {
+        return command("LISTEN " + Identifier.of(channel).render());
+    }
+
+    public Mono<Void> unlisten(String channel) {
+        return command("UNLISTEN " + (channel.equals("*") ? "*" : Identifier.of(channel).render()));
+    }
+
+    public Mono<Void> notify(String channel, String payload) {
+        return Flux.from(createStatement("SELECT pg_notify($1, $2)").bind(0, channel).bind(1, payload).execute())
+                .flatMap(PsycopgResult::getRowsUpdated).then();
+    }
+
+    /** A hot stream of the notifications this connection receives, shared by all subscribers. */
+    public Flux<Notification> notifications() {
+        return session.notificationSink().asFlux().map(n -> new Notification(n.channel(), n.payload(), n.processId()));
+    }
+
+    /** A hot stream of the notices (RAISE NOTICE, warnings) the server sends on this connection. */
+    public Flux<Notice> notices() {
+        return session.noticeSink().asFlux().map(Notice::new);
+    }
+
+    // ---- running statements
+
+    /** Runs a statement that returns nothing of interest, beginning a transaction first if auto-commit is off. */
+    Mono<Void> command(String sql) {
+        return beginIfNeeded(sql).then(control(sql));
+    }
+
+    /** Runs a transaction-control or session command as it is; fails with the server's error. */
+    private Mono<Void> control(String sql) {
+        return new MessageStream(session, out -> new Query(sql).encode(out), -1)
+                .handle((BackendMessage message, reactor.core.publisher.SynchronousSink<Object> sink) -> {
+                    if (message instanceof ErrorResponse error) {
+                        sink.error(ErrorMapping.toException(error.fields(), sql));
+                    } else if (message instanceof DataRow row) {
+                        row.release();
+                    }
+                })
+                .then();
+    }
+
+    Flux<PsycopgResult> runSimple(String sql, int statements) {
+        Flux<BackendMessage> messages = new MessageStream(session, out -> new Query(sql).encode(out), statements);
+        return beginIfNeeded(sql).thenMany(results(messages, sql));
+    }
+
+    Flux<PsycopgResult> runExtended(String sql, List<Object[]> values, int fetchSize) {
+        return StreamedValues.resolve(values).flatMapMany(resolved -> {
+            List<Binding> bindings = resolved.stream().map(bound -> new Binding(bound, codecs)).toList();
+            boolean learn = !resultFormats.isKnown(sql);
+            short[] formats = resultFormats.get(sql);
+            Flux<BackendMessage> messages = new MessageStream(session, out -> encodeExtended(out, sql, bindings, formats), bindings.size());
+            if (learn) {
+                messages = messages.doOnNext(message -> {
+                    if (message instanceof RowDescription description) {
+                        resultFormats.learn(sql, description);
+                    }
+                });
+            } else {
+                messages = messages.doOnNext(message -> {
+                    if (message instanceof ErrorResponse error && "08P01".equals(error.code())) {
+                        resultFormats.forget(sql);
+                    }
+                });
+            }
+            return beginIfNeeded(sql).thenMany(results(messages, sql));
+        });
+    }
+
+    private static void encodeExtended(ByteBuf out, String sql, List<Binding> bindings, short[] resultFormats) {
+        Binding parsedWith = null;
+        for (Binding binding : bindings) {
+            if (parsedWith == null || !binding.sameTypes(parsedWith)) {
+                new Parse("", sql, binding.types()).encode(out);
+                parsedWith = binding;
+            }
+            new Bind("", "", binding.formats(), binding, resultFormats).encode(out);
+            Describe.portal("").encode(out);
+            new Execute("", 0).encode(out);
+        }
+        Sync.INSTANCE.encode(out);
+    }
+
+    private Flux<PsycopgResult> results(Flux<BackendMessage> messages, String sql) {
+        return messages
+                .windowUntil(PsycopgConnection::endsResult)
+                .map(window -> new PsycopgResult(window, codecs, sql));
+    }
+
+    private static boolean endsResult(BackendMessage message) {
+        return message instanceof CommandComplete || message instanceof ErrorResponse || message instanceof EmptyQueryResponse;
+    }
+
+    /** With auto-commit off, a statement outside a transaction first begins one. */
+    private Mono<Void> beginIfNeeded(String sql) {
+        if (autoCommit) {
+            return Mono.empty();
+        }
+        return Mono.defer(() -> session.transactionStatus() == 'I' ? control("BEGIN") : Mono.empty());
+    }
+
+    Session session() {
+        return session;
+    }
+}

@@ -1,0 +1,155 @@
+// A SQL statement with its bindings, run with the extended query protocol.
+package org.psycopg.r2dbc;
+
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.psycopg.r2dbc.sql.Identifier;
+import org.psycopg.r2dbc.sql.ParsedSql;
+import reactor.core.publisher.Flux;
+
+/**
+ * Placeholders may be {@code $1}, {@code :name} or psycopg's {@code %s}/{@code %(name)s}; every
+ * binding added with {@link #add()} runs in one pipeline: one Parse, a Bind and Execute per
+ * binding, one Sync, so a batch of any size costs one round trip. A SQL string with several
+ * statements and no parameters runs as one simple query with a result per statement.
+ */
+public final class PsycopgStatement implements Statement {
+
+    private final PsycopgConnection connection;
+    private final String sql;
+    private final ParsedSql parsed;
+    private final List<Object[]> bindings = new ArrayList<>();
+    private Object[] current;
+    private int fetchSize;
+    private String[] generatedColumns;
+
+    PsycopgStatement(PsycopgConnection connection, String sql, int fetchSize) {
+        this.connection = connection;
+        this.sql = sql;
+        this.parsed = ParsedSql.parse(sql);
+        this.current = new Object[parsed.parameterCount()];
+        this.fetchSize = fetchSize;
+    }
+
+    @Override
+    public PsycopgStatement add() {
+        requireComplete(current);
+        bindings.add(current);
+        current = new Object[parsed.parameterCount()];
+        return this;
+    }
+
+    @Override
+    public PsycopgStatement bind(int index, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("value must not be null: use bindNull(" + index + ", type)");
+        }
+        checkIndex(index);
+        current[index] = value;
+        return this;
+    }
+
+    @Override
+    public PsycopgStatement bind(String name, Object value) {
+        if (name == null) {
+            throw new IllegalArgumentException("name must not be null");
+        }
+        return bind(parsed.indexOf(name), value);
+    }
+
+    @Override
+    public PsycopgStatement bindNull(int index, Class<?> type) {
+        if (type == null) {
+            throw new IllegalArgumentException("type must not be null");
+        }
+        checkIndex(index);
+        current[index] = Parameters.in(type);
+        return this;
+    }
+
+    @Override
+    public PsycopgStatement bindNull(String name, Class<?> type) {
+        if (name == null) {
+            throw new IllegalArgumentException("name must not be null");
+        }
+        return bindNull(parsed.indexOf(name), type);
+    }
+
+    @Override
+    public PsycopgStatement fetchSize(int rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("fetchSize must not be negative: " + rows);
+        }
+        this.fetchSize = rows;
+        return this;
+    }
+
+    /** Appends {@code RETURNING} with the given columns (all columns when none) to an INSERT, UPDATE, DELETE or MERGE. */
+    @Override
+    public PsycopgStatement returnGeneratedValues(String... columns) {
+        if (columns == null) {
+            throw new IllegalArgumentException("columns must not be null");
+        }
+        this.generatedColumns = columns.clone();
+        return this;
+    }
+
+    @Override
+    public Flux<PsycopgResult> execute() {
+        List<Object[]> all = new ArrayList<>(bindings);
+        if (all.isEmpty() || hasAnyBound(current)) {
+            requireComplete(current);
+            all.add(current);
+        }
+        bindings.clear();
+        current = new Object[parsed.parameterCount()];
+        String text = generatedColumns == null ? parsed.sql() : withReturning(parsed.sql(), generatedColumns);
+        if (parsed.parameterCount() == 0 && parsed.statementCount() > 1) {
+            return connection.runSimple(text, parsed.statementCount());
+        }
+        return connection.runExtended(text, all, fetchSize);
+    }
+
+    private void checkIndex(int index) {
+        if (index < 0 || index >= current.length) {
+            throw new IndexOutOfBoundsException("Parameter index " + index + " is out of range: the statement has "
+                    + current.length + " parameters (" + sql + ")");
+        }
+    }
+
+    private void requireComplete(Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw new IllegalStateException("Parameter " + parsed.parameterNames().get(i) + " is not bound (" + sql + ")");
+            }
+        }
+    }
+
+    private static boolean hasAnyBound(Object[] values) {
+        for (Object value : values) {
+            if (value != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String withReturning(String sql, String[] columns) {
+        String trimmed = sql.strip();
+        if (trimmed.endsWith(";")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        if (columns.length == 0) {
+            return trimmed + " RETURNING *";
+        }
+        StringBuilder out = new StringBuilder(trimmed).append(" RETURNING ");
+        for (int i = 0; i < columns.length; i++) {
+            // A plain name is left for the server to fold, as if written in the SQL; others are quoted.
+            String column = columns[i];
+            out.append(i == 0 ? "" : ", ").append(column.matches("[A-Za-z_][A-Za-z0-9_]*") ? column : Identifier.of(column).render());
+        }
+        return out.toString();
+    }
+}

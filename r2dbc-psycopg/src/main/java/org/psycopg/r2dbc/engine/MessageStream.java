@@ -1,0 +1,37 @@
+// A request whose backend messages are streamed to one subscriber, with backpressure.
+package org.psycopg.r2dbc.engine;
+
+import io.netty.buffer.ByteBuf;
+import java.util.function.Consumer;
+import org.psycopg.r2dbc.protocol.backend.BackendMessage;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+
+/**
+ * A cold publisher: each subscription queues one {@link StreamExchange} on the session, which
+ * writes the request and emits every backend message up to (not including) ReadyForQuery.
+ */
+public final class MessageStream extends Flux<BackendMessage> {
+
+    private final Session session;
+    private final Consumer<ByteBuf> request;
+    private final int statements;
+
+    /**
+     * @param request    writes the frontend messages
+     * @param statements how many results the request produces (Executes, or statements of a
+     *                   simple query); a cancel after that many needs no CancelRequest. -1: unknown.
+     */
+    public MessageStream(Session session, Consumer<ByteBuf> request, int statements) {
+        this.session = session;
+        this.request = request;
+        this.statements = statements;
+    }
+
+    @Override
+    public void subscribe(CoreSubscriber<? super BackendMessage> actual) {
+        StreamExchange exchange = new StreamExchange(session, request, statements, actual);
+        actual.onSubscribe(exchange);
+        session.submit(exchange);
+    }
+}
