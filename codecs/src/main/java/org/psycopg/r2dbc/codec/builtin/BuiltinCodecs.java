@@ -1,0 +1,31 @@
+// The list of built-in codecs, in the order that gives their precedence.
+package org.psycopg.r2dbc.codec.builtin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.psycopg.r2dbc.codec.Codec;
+
+/** Every built-in codec, as {@code CodecRegistry.defaults()} holds them. */
+public final class BuiltinCodecs {
+
+    private BuiltinCodecs() {
+    }
+
+    /** A new list of new instances of the built-in codecs, in precedence order (later wins). */
+    public static List<Codec<?>> all() {
+        List<Codec<?>> all = new ArrayList<>();
+        all.add(new BooleanCodec());
+        all.addAll(NumberCodec.all());
+        all.add(new EnumCodec());
+        all.add(new CharacterCodec());
+        all.add(new StringCodec());
+        all.add(new ByteArrayCodec());
+        all.add(new BlobCodec());
+        all.add(new ClobCodec());
+        all.add(new ByteBufferCodec());
+        all.addAll(TemporalCodec.all());
+        all.add(new UuidCodec());
+        return all;
+    }
+}
