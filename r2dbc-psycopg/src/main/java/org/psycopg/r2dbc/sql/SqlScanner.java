@@ -11,12 +11,10 @@ import java.util.Map;
  * A single pass over one SQL string, without regular expressions. It steps over everything in which
  * {@code $}, {@code :} and {@code %} are plain characters for PostgreSQL (string constants, escape
  * strings, quoted identifiers, dollar-quoted strings, line and nested block comments), records each
- * placeholder it meets, and counts the statements that the text holds at top level.
+ * placeholder it meets, and reports the rest to a {@link StatementCounter}.
  *
  * <p>String constants are read as {@code standard_conforming_strings = on} does (the default since
- * PostgreSQL 9.1): a backslash escapes only inside {@code E'...'}. Semicolons inside the
- * {@code BEGIN ... END} body of a SQL-standard {@code CREATE FUNCTION} or {@code CREATE PROCEDURE} do
- * not end the statement, by the same rule psql follows.
+ * PostgreSQL 9.1): a backslash escapes only inside {@code E'...'}.
  *
  * <p>One instance scans one string and is then thrown away; it is not thread-safe.
  */
@@ -41,9 +39,6 @@ final class SqlScanner {
     /** Rewrite marker for {@code %%}, which psycopg style turns into one {@code %}. */
     private static final int PERCENT_ESCAPE = -1;
 
-    /** Words that open a routine definition, by their first letter, as psql tracks them. */
-    private static final String[] ROUTINE_WORDS = {"create", "or", "replace", "function", "procedure"};
-
     private final String sql;
     private final int length;
     private int pos;
@@ -61,12 +56,7 @@ final class SqlScanner {
     private int malformedStart = -1;
     private int malformedEnd;
 
-    private int statements;
-    private boolean statementHasText;
-    private int parenDepth;
-    private int beginDepth;
-    private int wordCount;
-    private final char[] leadingWords = new char[4];
+    private final StatementCounter statements = new StatementCounter();
 
     private SqlScanner(String sql) {
         this.sql = sql;
@@ -96,30 +86,30 @@ final class SqlScanner {
             char c = sql.charAt(pos);
             switch (c) {
                 case '\'' -> {
-                    statementHasText = true;
+                    statements.text();
                     skipString(pos + 1, false);
                 }
                 case '"' -> {
-                    statementHasText = true;
+                    statements.text();
                     skipQuotedIdentifier();
                 }
                 case '$' -> {
-                    statementHasText = true;
+                    statements.text();
                     dollar();
                 }
                 case ':' -> {
-                    statementHasText = true;
+                    statements.text();
                     colon();
                 }
                 case '%' -> {
-                    statementHasText = true;
+                    statements.text();
                     percent();
                 }
                 case '-' -> {
                     if (at(pos + 1) == '-') {
                         skipLineComment();
                     } else {
-                        statementHasText = true;
+                        statements.text();
                         pos++;
                     }
                 }
@@ -127,37 +117,35 @@ final class SqlScanner {
                     if (at(pos + 1) == '*') {
                         skipBlockComment();
                     } else {
-                        statementHasText = true;
+                        statements.text();
                         pos++;
                     }
                 }
                 case '(' -> {
-                    statementHasText = true;
-                    parenDepth++;
+                    statements.openParenthesis();
                     pos++;
                 }
                 case ')' -> {
-                    statementHasText = true;
-                    if (parenDepth > 0) {
-                        parenDepth--;
-                    }
+                    statements.closeParenthesis();
                     pos++;
                 }
-                case ';' -> semicolon();
+                case ';' -> {
+                    statements.semicolon();
+                    pos++;
+                }
                 default -> {
                     if (isIdentStart(c)) {
                         word();
                     } else {
                         if (!isSpace(c)) {
-                            statementHasText = true;
+                            statements.text();
                         }
                         pos++;
                     }
                 }
             }
         }
-        endStatement();
-        return result();
+        return result(statements.finish());
     }
 
     // ---- things the server reads as text: skipped whole
@@ -286,13 +274,13 @@ final class SqlScanner {
         while (isIdentCont(at(end))) {
             end++;
         }
-        statementHasText = true;
         if (end - start == 1 && (sql.charAt(start) | 0x20) == 'e' && at(end) == '\'') {
+            statements.text();
             skipString(end + 1, true);
             return;
         }
         pos = end;
-        trackRoutineBody(start, end);
+        statements.word(sql, start, end);
     }
 
     // ---- placeholders
@@ -425,80 +413,9 @@ final class SqlScanner {
         rewrites[rewriteLength++] = index;
     }
 
-    // ---- statements
-
-    private void semicolon() {
-        if (parenDepth == 0 && beginDepth == 0) {
-            endStatement();
-        } else {
-            statementHasText = true;
-        }
-        pos++;
-    }
-
-    private void endStatement() {
-        if (statementHasText) {
-            statements++;
-        }
-        statementHasText = false;
-        parenDepth = 0;
-        beginDepth = 0;
-        wordCount = 0;
-        Arrays.fill(leadingWords, '\0');
-    }
-
-    /**
-     * Follows {@code BEGIN ... END} nesting in a statement that starts with
-     * {@code CREATE [OR REPLACE] {FUNCTION | PROCEDURE}}, where CASE also closes with END.
-     */
-    private void trackRoutineBody(int start, int end) {
-        if (wordCount < leadingWords.length) {
-            leadingWords[wordCount] = routineWordLetter(start, end);
-        }
-        wordCount++;
-        if (parenDepth != 0 || !definesRoutine()) {
-            return;
-        }
-        if (wordIs(start, end, "begin")) {
-            beginDepth++;
-        } else if (beginDepth > 0 && wordIs(start, end, "case")) {
-            beginDepth++;
-        } else if (beginDepth > 0 && wordIs(start, end, "end")) {
-            beginDepth--;
-        }
-    }
-
-    private char routineWordLetter(int start, int end) {
-        for (String word : ROUTINE_WORDS) {
-            if (wordIs(start, end, word)) {
-                return word.charAt(0);
-            }
-        }
-        return '\0';
-    }
-
-    private boolean definesRoutine() {
-        char[] w = leadingWords;
-        return w[0] == 'c'
-                && (w[1] == 'f' || w[1] == 'p' || (w[1] == 'o' && w[2] == 'r' && (w[3] == 'f' || w[3] == 'p')));
-    }
-
-    /** ASCII case-insensitive comparison, as PostgreSQL compares key words. */
-    private boolean wordIs(int start, int end, String lowerCaseWord) {
-        if (end - start != lowerCaseWord.length()) {
-            return false;
-        }
-        for (int k = 0; k < lowerCaseWord.length(); k++) {
-            if ((sql.charAt(start + k) | 0x20) != lowerCaseWord.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     // ---- result
 
-    private ParsedSql result() {
+    private ParsedSql result(int statementCount) {
         Style style = onlyStyle();
         if (malformedStart >= 0 && style != Style.NATIVE && style != Style.COLON) {
             throw new IllegalArgumentException("Malformed placeholder '" + sql.substring(malformedStart, malformedEnd)
@@ -506,18 +423,18 @@ final class SqlScanner {
                     + (style == null ? "; for the modulo operator write '% ('" : "; write %% for a literal %"));
         }
         if (style == null) {
-            return new ParsedSql(sql, List.of(), null, statements);
+            return new ParsedSql(sql, List.of(), null, statementCount);
         }
         if (lonePercent >= 0 && (style == Style.PERCENT || style == Style.PERCENT_NAMED)) {
             throw new IllegalArgumentException("SQL uses " + style.syntax + " placeholders, so the '%' at offset "
                     + lonePercent + " must be written %%: only %s, %(name)s and %% may follow a % in that style");
         }
         return switch (style) {
-            case NATIVE -> new ParsedSql(sql, numberedNames(highestNative), null, statements);
-            case PERCENT -> new ParsedSql(rewrite(true), numberedNames(percentCount), null, statements);
-            case COLON -> new ParsedSql(rewrite(false), List.copyOf(names), Map.copyOf(indexByName), statements);
+            case NATIVE -> new ParsedSql(sql, numberedNames(highestNative), null, statementCount);
+            case PERCENT -> new ParsedSql(rewrite(true), numberedNames(percentCount), null, statementCount);
+            case COLON -> new ParsedSql(rewrite(false), List.copyOf(names), Map.copyOf(indexByName), statementCount);
             case PERCENT_NAMED -> new ParsedSql(rewrite(true), List.copyOf(names), Map.copyOf(indexByName),
-                    statements);
+                    statementCount);
         };
     }
 
