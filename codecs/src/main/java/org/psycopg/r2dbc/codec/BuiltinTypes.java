@@ -24,7 +24,7 @@ final class BuiltinTypes {
         b.base(NAME, "name", NAME_ARRAY);
         b.base(INT8, "int8", INT8_ARRAY);
         b.base(INT2, "int2", INT2_ARRAY);
-        b.base(INT2VECTOR, "int2vector", INT2VECTOR_ARRAY);
+        b.withArray(PgType.of(INT2VECTOR, "int2vector", Kind.ARRAY, INT2, INT2VECTOR_ARRAY));
         b.base(INT4, "int4", INT4_ARRAY);
         b.base(REGPROC, "regproc", REGPROC_ARRAY);
         b.base(TEXT, "text", TEXT_ARRAY);
@@ -32,7 +32,7 @@ final class BuiltinTypes {
         b.base(TID, "tid", TID_ARRAY);
         b.base(XID, "xid", XID_ARRAY);
         b.base(CID, "cid", CID_ARRAY);
-        b.base(OIDVECTOR, "oidvector", OIDVECTOR_ARRAY);
+        b.withArray(PgType.of(OIDVECTOR, "oidvector", Kind.ARRAY, OID, OIDVECTOR_ARRAY));
         b.base(JSON, "json", JSON_ARRAY);
         b.base(XML, "xml", XML_ARRAY);
         b.base(PG_NODE_TREE, "pg_node_tree", 0);

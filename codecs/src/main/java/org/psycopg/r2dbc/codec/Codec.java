@@ -16,9 +16,8 @@ import java.util.List;
  *       whose OID is known only at runtime) it decodes into {@link #javaType()}, in which formats,
  *       and whether {@code javaType()} is the default Java type of that PostgreSQL type;</li>
  *   <li>writing: {@link #encodedClasses()} names the Java classes it binds (their subclasses too,
- *       unless a codec names a more specific class), {@link #typeOid(Class)} and
- *       {@link #encodeOid(Object)} the PostgreSQL type they bind as, {@link #encodeFormat(Object)}
- *       the format.</li>
+ *       unless a codec names a more specific class), {@link #typeOid} and {@link #encodeOid} the
+ *       PostgreSQL type they bind as, {@link #encodeFormat} the format.</li>
  * </ul>
  * Codecs are stateless or immutable, and called from any thread.
  *
@@ -31,6 +30,15 @@ public interface Codec<T> {
 
     /** The PostgreSQL types this codec decodes; empty for a codec that only encodes. */
     List<Decoding> decodings();
+
+    /**
+     * The class values of type {@code oid} decode into when no class is asked for, where this codec
+     * is that type's default: {@link #javaType()}, unless the codec serves a family of types whose
+     * classes differ (an array codec answers the element's default class as an array).
+     */
+    default Class<?> defaultJavaType(int oid, CodecRegistry registry) {
+        return javaType();
+    }
 
     /**
      * Decodes one non-null value.
@@ -57,22 +65,23 @@ public interface Codec<T> {
      * The type OID values of {@code valueClass} bind as (also used for nulls of that class);
      * 0 means unspecified: the server infers the type from the statement.
      */
-    default int typeOid(Class<?> valueClass) {
+    default int typeOid(Class<?> valueClass, CodecRegistry registry) {
         return 0;
     }
 
-    /** The type OID {@code value} binds as; by default {@link #typeOid(Class)} of its class. */
-    default int encodeOid(T value) {
-        return typeOid(value.getClass());
+    /** The type OID {@code value} binds as; by default {@link #typeOid} of its class. */
+    default int encodeOid(T value, CodecRegistry registry) {
+        return typeOid(value.getClass(), registry);
     }
 
     /** The format {@link #encode} writes {@code value} in; binary by default. */
-    default Format encodeFormat(T value) {
+    default Format encodeFormat(T value, CodecRegistry registry) {
         return Format.BINARY;
     }
 
     /**
-     * Writes {@code value} (not null) in {@link #encodeFormat(Object)}.
+     * Writes {@code value} (not null) in {@link #encodeFormat}; {@code registry} serves the
+     * encoders of nested values.
      *
      * @throws IllegalArgumentException when the value cannot be represented in the PostgreSQL type
      */
@@ -81,10 +90,11 @@ public interface Codec<T> {
     }
 
     /**
-     * {@code value} as PostgreSQL's output function writes it: what a binary-format value reads as
-     * when a {@code String} is asked for. By default {@code value.toString()}.
+     * {@code value} as PostgreSQL's output function writes it (and its input function reads it):
+     * what a binary-format value reads as when a {@code String} is asked for, and how it nests in
+     * the text of arrays, ranges and composites. By default {@code value.toString()}.
      */
-    default String text(T value) {
+    default String text(T value, CodecRegistry registry) {
         return value.toString();
     }
 }

@@ -53,28 +53,49 @@ public final class CodecRegistry {
             user.put(t.oid(), t);
         }
         this.userTypes = Map.copyOf(user);
+        Map<Integer, PgType> known = new LinkedHashMap<>();
         for (PgType t : BuiltinTypes.all()) {
-            know(t);
+            known.put(t.oid(), t);
         }
-        for (PgType t : user.values()) {
+        known.putAll(user);
+        for (PgType t : known.values()) {
             know(t);
         }
         for (Codec<?> codec : this.codecs) {
             for (Decoding d : codec.decodings()) {
-                int oid = d.oid();
-                if (oid == 0) {
-                    PgType named = typesByName.get(d.typeName());
-                    if (named == null) {
-                        continue; // resolved once the type's OID is known (withTypes)
+                if (d.kind() != null) {
+                    for (PgType t : known.values()) {
+                        if (t.kind() == d.kind()) {
+                            entry(t.oid()).add(codec, d);
+                        }
                     }
-                    oid = named.oid();
+                } else if (d.oid() != 0) {
+                    entryOrCreate(d.oid()).add(codec, d);
+                } else {
+                    PgType named = typesByName.get(d.typeName());
+                    if (named != null) { // else resolved once the type's OID is known (withTypes)
+                        entry(named.oid()).add(codec, d);
+                    }
                 }
-                entryOrCreate(oid).add(codec, d);
             }
             for (Class<?> c : codec.encodedClasses()) {
                 encodingCodecs.put(c, codec);
             }
         }
+        for (PgType t : known.values()) {
+            if (t.kind() == PgType.Kind.DOMAIN) {
+                entry(t.oid()).readAs(baseEntry(t, 0));
+            }
+        }
+    }
+
+    /** The entry of a domain's base type, following domains over domains. */
+    private TypeEntry baseEntry(PgType domain, int depth) {
+        TypeEntry base = entryOrCreate(domain.baseOid());
+        if (base.type != null && base.type.kind() == PgType.Kind.DOMAIN && depth < 32) {
+            return baseEntry(base.type, depth + 1);
+        }
+        return base;
     }
 
     /** All built-in codecs: immutable and shared. */
@@ -144,10 +165,10 @@ public final class CodecRegistry {
         TypeEntry e = entry(oid);
         TypeEntry.Reader reader = null;
         if (e != null) {
-            reader = asked == Object.class || asked == e.defaultType ? e.defaultReader : e.readerFor(asked);
+            reader = asked == Object.class || asked == e.defaultType(this) ? e.defaultReader : e.readerFor(asked, this);
         }
         if (reader != null && reader.reads(format)) {
-            Object value = reader.codec().decode(oid, format, bytes, asked, this);
+            Object value = reader.codec().decode(e.codecOid, format, bytes, asked, this);
             if (asked.isInstance(value)) {
                 return (T) value;
             }
@@ -159,7 +180,7 @@ public final class CodecRegistry {
         }
         if (asked == String.class && e != null && e.defaultReader != null && e.defaultReader.reads(format)) {
             Codec<Object> codec = (Codec<Object>) e.defaultReader.codec();
-            return (T) codec.text(codec.decode(oid, format, bytes, Object.class, this));
+            return (T) codec.text(codec.decode(e.codecOid, format, bytes, Object.class, this), this);
         }
         throw new IllegalArgumentException("Cannot decode PostgreSQL type " + typeName(oid) + " (OID "
                 + Integer.toUnsignedString(oid) + ") in " + format + " format as " + asked.getName());
@@ -168,7 +189,7 @@ public final class CodecRegistry {
     /** The Java class {@code Row.get(i)} returns for type {@code oid}: {@code String} when unknown. */
     public Class<?> javaType(int oid) {
         TypeEntry e = entry(oid);
-        return e == null ? String.class : e.defaultType;
+        return e == null ? String.class : e.defaultType(this);
     }
 
     /** The type's name ({@code int4}, {@code text}...), or {@code oid:12345} for an unknown OID. */

@@ -16,4 +16,10 @@ public interface ParameterEncoder {
 
     /** Writes {@code value}'s bytes (not its length) in {@link #format(Object)}. */
     void encode(Object value, ValueWriter out);
+
+    /**
+     * {@code value} as text the type's input function reads: for nesting in the text form of arrays,
+     * ranges and composites, or for rendering a literal.
+     */
+    String text(Object value);
 }

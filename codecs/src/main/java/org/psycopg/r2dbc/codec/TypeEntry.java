@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The codecs that decode one type OID, most recent first, with the default one and a cache of the
- * codec chosen for each Java class asked for. Built once per registry; the cache fills on use.
+ * codec chosen for each Java class asked for. Built once per registry; the caches fill on use. A
+ * domain's entry holds its base type's codecs, which are called with the base type's OID.
  */
 final class TypeEntry {
 
@@ -23,29 +24,55 @@ final class TypeEntry {
     final int oid;
     final String name;
     final PgType type;
+    /** The OID codecs are called with: this type's, or a domain's base type's. */
+    int codecOid;
     /** Readers, most recently added codec first. */
     private final List<Reader> readers = new ArrayList<>();
     Reader defaultReader;
-    Class<?> defaultType = String.class;
     Format resultFormat = Format.TEXT;
+    private volatile Class<?> defaultType;
     private final ConcurrentHashMap<Class<?>, Reader> byClass = new ConcurrentHashMap<>();
 
     TypeEntry(int oid, PgType type) {
         this.oid = oid;
+        this.codecOid = oid;
         this.type = type;
         this.name = type != null ? type.name() : "oid:" + Integer.toUnsignedString(oid);
     }
 
     /** Adds a codec's decoding; codecs come in precedence order, the last one wins. */
     void add(Codec<?> codec, Decoding decoding) {
-        Reader reader = new Reader(codec, decoding.reads(Format.TEXT), decoding.reads(Format.BINARY));
-        readers.removeIf(r -> r.codec() == codec);
+        add(new Reader(codec, decoding.reads(Format.TEXT), decoding.reads(Format.BINARY)), decoding.isDefault());
+    }
+
+    private void add(Reader reader, boolean isDefault) {
+        readers.removeIf(r -> r.codec() == reader.codec());
         readers.add(0, reader);
-        if (decoding.isDefault()) {
+        if (isDefault) {
             defaultReader = reader;
-            defaultType = codec.javaType();
             resultFormat = reader.binary() ? Format.BINARY : Format.TEXT;
         }
+    }
+
+    /** Makes this (domain) entry read as {@code base} does, with the base's OID. */
+    void readAs(TypeEntry base) {
+        codecOid = base.codecOid;
+        readers.clear();
+        for (int i = base.readers.size() - 1; i >= 0; i--) {
+            add(base.readers.get(i), false);
+        }
+        defaultReader = base.defaultReader;
+        resultFormat = base.resultFormat;
+    }
+
+    /** The class values decode into when none is asked for: String when no codec is the default. */
+    Class<?> defaultType(CodecRegistry registry) {
+        Class<?> type = defaultType;
+        if (type == null) {
+            type = defaultReader == null ? String.class : defaultReader.codec().defaultJavaType(codecOid, registry);
+            defaultType = type;
+        }
+        return type;
     }
 
     /**
@@ -53,17 +80,17 @@ final class TypeEntry {
      * the latest codec of exactly that class, else the latest codec whose class fits, else the
      * latest codec of a family the class belongs to (an enum class for the enum codec); null if none.
      */
-    Reader readerFor(Class<?> asked) {
+    Reader readerFor(Class<?> asked, CodecRegistry registry) {
         Reader r = byClass.get(asked);
         if (r == null) {
-            r = find(asked);
+            r = find(asked, registry);
             byClass.putIfAbsent(asked, r);
         }
         return r == NONE ? null : r;
     }
 
-    private Reader find(Class<?> asked) {
-        if (defaultReader != null && asked.isAssignableFrom(defaultType)) {
+    private Reader find(Class<?> asked, CodecRegistry registry) {
+        if (defaultReader != null && asked.isAssignableFrom(defaultType(registry))) {
             return defaultReader;
         }
         for (Reader r : readers) {

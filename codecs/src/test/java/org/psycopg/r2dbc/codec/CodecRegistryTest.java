@@ -62,12 +62,12 @@ class CodecRegistryTest {
         }
 
         @Override
-        public int typeOid(Class<?> valueClass) {
+        public int typeOid(Class<?> valueClass, CodecRegistry registry) {
             return 0;
         }
 
         @Override
-        public Format encodeFormat(Hstore value) {
+        public Format encodeFormat(Hstore value, CodecRegistry registry) {
             return Format.TEXT;
         }
 

@@ -48,7 +48,7 @@ final class BooleanCodec implements Codec<Boolean> {
     }
 
     @Override
-    public int typeOid(Class<?> valueClass) {
+    public int typeOid(Class<?> valueClass, CodecRegistry registry) {
         return Oids.BOOL;
     }
 
@@ -58,7 +58,7 @@ final class BooleanCodec implements Codec<Boolean> {
     }
 
     @Override
-    public String text(Boolean value) {
+    public String text(Boolean value, CodecRegistry registry) {
         return value ? "t" : "f";
     }
 }

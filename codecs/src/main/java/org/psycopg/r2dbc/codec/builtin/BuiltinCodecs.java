@@ -26,6 +26,7 @@ public final class BuiltinCodecs {
         all.add(new ByteBufferCodec());
         all.addAll(TemporalCodec.all());
         all.add(new UuidCodec());
+        all.add(new ArrayCodec());
         return all;
     }
 }

@@ -37,7 +37,7 @@ final class ByteArrayCodec implements Codec<byte[]> {
     }
 
     @Override
-    public int typeOid(Class<?> valueClass) {
+    public int typeOid(Class<?> valueClass, CodecRegistry registry) {
         return Oids.BYTEA;
     }
 
@@ -47,7 +47,7 @@ final class ByteArrayCodec implements Codec<byte[]> {
     }
 
     @Override
-    public String text(byte[] value) {
+    public String text(byte[] value, CodecRegistry registry) {
         return Bytea.hex(ByteBuffer.wrap(value));
     }
 }

@@ -40,7 +40,7 @@ final class ByteBufferCodec implements Codec<ByteBuffer> {
     }
 
     @Override
-    public int typeOid(Class<?> valueClass) {
+    public int typeOid(Class<?> valueClass, CodecRegistry registry) {
         return Oids.BYTEA;
     }
 
@@ -50,7 +50,7 @@ final class ByteBufferCodec implements Codec<ByteBuffer> {
     }
 
     @Override
-    public String text(ByteBuffer value) {
+    public String text(ByteBuffer value, CodecRegistry registry) {
         return Bytea.hex(value);
     }
 }

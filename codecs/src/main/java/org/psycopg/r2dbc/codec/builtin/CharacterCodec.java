@@ -50,7 +50,7 @@ final class CharacterCodec implements Codec<Character> {
     }
 
     @Override
-    public int typeOid(Class<?> valueClass) {
+    public int typeOid(Class<?> valueClass, CodecRegistry registry) {
         return TEXT;
     }
 

@@ -47,7 +47,7 @@ final class EnumCodec implements Codec<Enum> {
     }
 
     @Override
-    public Format encodeFormat(Enum value) {
+    public Format encodeFormat(Enum value, CodecRegistry registry) {
         return Format.TEXT;
     }
 
@@ -57,7 +57,7 @@ final class EnumCodec implements Codec<Enum> {
     }
 
     @Override
-    public String text(Enum value) {
+    public String text(Enum value, CodecRegistry registry) {
         return value.name();
     }
 }

@@ -72,7 +72,7 @@ final class StringCodec implements Codec<String> {
     }
 
     @Override
-    public Format encodeFormat(String value) {
+    public Format encodeFormat(String value, CodecRegistry registry) {
         return Format.TEXT;
     }
 
@@ -82,7 +82,7 @@ final class StringCodec implements Codec<String> {
     }
 
     @Override
-    public String text(String value) {
+    public String text(String value, CodecRegistry registry) {
         return value;
     }
 }

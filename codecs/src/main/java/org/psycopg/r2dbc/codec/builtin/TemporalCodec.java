@@ -91,7 +91,7 @@ final class TemporalCodec<T> implements Codec<T> {
     }
 
     @Override
-    public int typeOid(Class<?> valueClass) {
+    public int typeOid(Class<?> valueClass, CodecRegistry registry) {
         return oid;
     }
 
@@ -101,7 +101,7 @@ final class TemporalCodec<T> implements Codec<T> {
     }
 
     @Override
-    public String text(T value) {
+    public String text(T value, CodecRegistry registry) {
         return text.apply(value);
     }
 }

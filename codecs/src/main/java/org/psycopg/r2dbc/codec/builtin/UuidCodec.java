@@ -42,7 +42,7 @@ final class UuidCodec implements Codec<UUID> {
     }
 
     @Override
-    public int typeOid(Class<?> valueClass) {
+    public int typeOid(Class<?> valueClass, CodecRegistry registry) {
         return Oids.UUID;
     }
 
