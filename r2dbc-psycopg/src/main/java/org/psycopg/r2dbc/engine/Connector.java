@@ -36,7 +36,8 @@ final class Connector {
     static Mono<Session> connect(ServerAddress endpoint, ConnectSettings settings, boolean useTls) {
         return Mono.create(sink -> {
             EventLoopGroup group = settings.eventLoopGroup();
-            SocketAddress address = Transports.address(endpoint.host(), endpoint.port(), group);
+            SocketAddress address = Transports.address(
+                    endpoint.hostAddress() != null ? endpoint.hostAddress() : endpoint.host(), endpoint.port(), group);
             Bootstrap bootstrap = new Bootstrap()
                     .group(group)
                     .channel(Transports.channelClass(address, group))
@@ -113,6 +114,12 @@ final class Connector {
             return;
         }
         channel.pipeline().addFirst("tls", handler);
+        // A failed handshake is reported through the handshake future; stop it reaching the pipeline's tail.
+        channel.pipeline().addLast("tls-failure", new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            }
+        });
         handler.handshakeFuture().addListener(done -> {
             if (!done.isSuccess()) {
                 fail(channel, sink, new R2dbcNonTransientResourceException(
@@ -131,6 +138,9 @@ final class Connector {
     private static void start(Channel channel, SocketAddress address, ConnectSettings settings,
                               byte[] channelBinding, MonoSink<Session> sink) {
         Session session = new Session(channel, address);
+        if (channel.pipeline().get("tls-failure") != null) {
+            channel.pipeline().remove("tls-failure");
+        }
         channel.pipeline().addLast("framer", new BackendFramer(settings.maxMessageLength()));
         channel.pipeline().addLast("session", new SessionHandler(session));
         session.submit(new StartupExchange(session, settings.startupParameters(), settings.password(), channelBinding, sink));

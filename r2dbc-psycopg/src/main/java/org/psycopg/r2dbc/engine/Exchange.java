@@ -23,6 +23,13 @@ public abstract class Exchange {
      */
     protected abstract boolean onMessage(BackendMessage message);
 
+    /**
+     * The exchange is now the one the server is working on: every earlier exchange has ended.
+     * Called once, before its first message.
+     */
+    protected void onActive() {
+    }
+
     /** The connection failed or closed before the exchange ended; no message follows. */
     protected abstract void onFailure(Throwable cause);
 

@@ -216,6 +216,10 @@ public final class Session {
         }
         if (head.onMessage(message)) {
             inFlight.poll();
+            Exchange next = inFlight.peek();
+            if (next != null) {
+                next.onActive();
+            }
         }
     }
 
@@ -252,6 +256,9 @@ public final class Session {
         inFlight.add(exchange);
         writeSideHeld = exchange.holdsWriteSide();
         scheduleFlush();
+        if (inFlight.size() == 1) {
+            exchange.onActive();
+        }
     }
 
     private ByteBuf pendingWrites() {

@@ -37,7 +37,7 @@ final class StreamExchange extends Exchange implements Subscription {
 
     private long demand;
     private int completed;
-    private boolean started;
+    private boolean active;
     private boolean ended;
     private boolean terminated;
     private boolean cancelled;
@@ -59,8 +59,15 @@ final class StreamExchange extends Exchange implements Subscription {
     }
 
     @Override
+    protected void onActive() {
+        active = true;
+        if (cancelled) {
+            stopServerIfRunning();
+        }
+    }
+
+    @Override
     protected boolean onMessage(BackendMessage message) {
-        started = true;
         if (message instanceof ReadyForQuery) {
             ended = true;
             if (cancelled) {
@@ -76,7 +83,6 @@ final class StreamExchange extends Exchange implements Subscription {
         }
         if (cancelled) {
             ReferenceCountUtil.release(message);
-            stopServerIfRunning();
             return false;
         }
         buffer.add(message);
@@ -116,7 +122,7 @@ final class StreamExchange extends Exchange implements Subscription {
             }
             cancelled = true;
             clearBuffer();
-            if (started) {
+            if (active) {
                 stopServerIfRunning();
             }
         });

@@ -1,0 +1,53 @@
+package org.psycopg.r2dbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+class PipeliningTest {
+
+    private final PsycopgConnection connection = TestDatabase.connect();
+
+    @AfterEach
+    void close() {
+        connection.close().block(TestDatabase.TIMEOUT);
+    }
+
+    @Test
+    void twoHundredStatementsIssuedAtOnceEachGetTheirOwnRows() {
+        List<Mono<List<String>>> queries = IntStream.range(0, 200)
+                .mapToObj(i -> Flux.from(connection.createStatement("SELECT $1::int AS i, s FROM generate_series(1, $1::int % 7) AS s")
+                                .bind(0, i).execute())
+                        .flatMap(result -> result.map(row -> row.get("i", Integer.class) + ":" + row.get("s", Integer.class)))
+                        .collectList())
+                .toList();
+        // All 200 are subscribed together: they are written before the first answer arrives.
+        List<List<String>> answers = Flux.mergeSequential(queries, 200, 1).collectList().block(TestDatabase.TIMEOUT);
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            List<String> expected = IntStream.rangeClosed(1, i % 7).mapToObj(s -> n + ":" + s).collect(Collectors.toList());
+            assertEquals(expected, answers.get(i), "statement " + i);
+        }
+    }
+
+    @Test
+    void aFailingStatementDoesNotDisturbTheOthersInThePipeline() {
+        Mono<Integer> before = single("SELECT 1");
+        Mono<Integer> failing = single("SELECT 1/0").onErrorReturn(-1);
+        Mono<Integer> after = single("SELECT 3");
+        List<Integer> values = Flux.mergeSequential(List.of(before, failing, after)).collectList().block(TestDatabase.TIMEOUT);
+        assertEquals(List.of(1, -1, 3), values);
+    }
+
+    private Mono<Integer> single(String sql) {
+        return Flux.from(connection.createStatement(sql).execute())
+                .flatMap(result -> result.map(row -> row.get(0, Integer.class)))
+                .single();
+    }
+}
