@@ -26,6 +26,11 @@ public final class BuiltinCodecs {
         all.add(new ByteBufferCodec());
         all.addAll(TemporalCodec.all());
         all.add(new UuidCodec());
+        all.addAll(IntervalCodec.all());
+        all.add(new JsonCodec());
+        all.addAll(InetCodec.all());
+        all.addAll(ValueTypeCodec.all());
+        all.addAll(GeometricCodec.all());
         all.add(new ArrayCodec());
         return all;
     }

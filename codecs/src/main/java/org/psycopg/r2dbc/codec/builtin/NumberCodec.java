@@ -20,7 +20,8 @@ import org.psycopg.r2dbc.codec.ValueWriter;
 /**
  * Reads numeric PostgreSQL types into one {@code Number} class and binds that class as its
  * PostgreSQL type: Short and Byte as int2, Integer as int4, Long as int8, Float as float4, Double as
- * float8, BigDecimal and BigInteger as numeric. Reading another type converts exactly: an int4 reads
+ * float8, BigDecimal and BigInteger as numeric. Defaults: oid, xid, cid and xid8 read as Long,
+ * money as BigDecimal (in hundredths). Reading another type converts exactly: an int4 reads
  * as Long, an int8 as Integer when it fits, a numeric as Long when it is an integer that fits;
  * anything else throws {@code IllegalArgumentException}. Double and Float read numeric's NaN and
  * infinities; BigDecimal refuses them.
@@ -28,7 +29,8 @@ import org.psycopg.r2dbc.codec.ValueWriter;
 final class NumberCodec<T extends Number> implements Codec<T> {
 
     private static final int[] INTEGERS = {INT2, INT4, INT8, OID, NUMERIC};
-    private static final int[] ALL = {INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC};
+    private static final int[] INTEGERS_AND_IDS = {INT2, INT4, INT8, OID, NUMERIC, XID, CID, XID8};
+    private static final int[] ALL = {INT2, INT4, INT8, OID, FLOAT4, FLOAT8, NUMERIC, MONEY};
 
     private final Class<T> type;
     private final List<Decoding> decodings;
@@ -61,12 +63,12 @@ final class NumberCodec<T extends Number> implements Codec<T> {
                 new NumberCodec<>(Byte.class, INTEGERS, new int[0], INT2, (v, out) -> out.writeShort(v), String::valueOf),
                 new NumberCodec<>(Short.class, INTEGERS, new int[] {INT2}, INT2, (v, out) -> out.writeShort(v), String::valueOf),
                 new NumberCodec<>(Integer.class, INTEGERS, new int[] {INT4}, INT4, (v, out) -> out.writeInt(v), String::valueOf),
-                new NumberCodec<>(Long.class, INTEGERS, new int[] {INT8, OID}, INT8, (v, out) -> out.writeLong(v), String::valueOf),
+                new NumberCodec<>(Long.class, INTEGERS_AND_IDS, new int[] {INT8, OID, XID, CID, XID8}, INT8, (v, out) -> out.writeLong(v), String::valueOf),
                 new NumberCodec<>(BigInteger.class, INTEGERS, new int[0], NUMERIC,
                         (v, out) -> NumericBinary.write(new BigDecimal(v), out), String::valueOf),
                 new NumberCodec<>(Float.class, ALL, new int[] {FLOAT4}, FLOAT4, (v, out) -> out.writeFloat(v), Numbers::float4Text),
                 new NumberCodec<>(Double.class, ALL, new int[] {FLOAT8}, FLOAT8, (v, out) -> out.writeDouble(v), Numbers::float8Text),
-                new NumberCodec<>(BigDecimal.class, ALL, new int[] {NUMERIC}, NUMERIC, NumericBinary::write,
+                new NumberCodec<>(BigDecimal.class, ALL, new int[] {NUMERIC, MONEY}, NUMERIC, NumericBinary::write,
                         BigDecimal::toPlainString));
     }
 

@@ -10,10 +10,14 @@ import org.psycopg.r2dbc.codec.Oids;
 
 /**
  * The numeric types' values as the Java {@code Number} of the same range (int2 as Short, oid as Long,
- * numeric as BigDecimal, or Double for its NaN and infinities), and exact conversions between
+ * numeric as BigDecimal, or Double for its NaN and infinities, money as BigDecimal of scale 2), and
+ * exact conversions between
  * {@code Number} classes: a conversion that would lose the value throws.
  */
 final class Numbers {
+
+    /** money's fraction digits: its binary form counts hundredths (lc_monetary's usual 2 digits). */
+    private static final int MONEY_SCALE = 2;
 
     private Numbers() {
     }
@@ -26,10 +30,13 @@ final class Numbers {
                 case Oids.INT2: Bytes.expectSize(b, 2, "int2"); return b.getShort(at);
                 case Oids.INT4: Bytes.expectSize(b, 4, "int4"); return b.getInt(at);
                 case Oids.INT8: Bytes.expectSize(b, 8, "int8"); return b.getLong(at);
-                case Oids.OID: Bytes.expectSize(b, 4, "oid"); return b.getInt(at) & 0xFFFF_FFFFL;
+                case Oids.OID: case Oids.XID: case Oids.CID:
+                    Bytes.expectSize(b, 4, "oid"); return b.getInt(at) & 0xFFFF_FFFFL;
+                case Oids.XID8: Bytes.expectSize(b, 8, "xid8"); return b.getLong(at);
                 case Oids.FLOAT4: Bytes.expectSize(b, 4, "float4"); return b.getFloat(at);
                 case Oids.FLOAT8: Bytes.expectSize(b, 8, "float8"); return b.getDouble(at);
                 case Oids.NUMERIC: return NumericBinary.read(b);
+                case Oids.MONEY: Bytes.expectSize(b, 8, "money"); return BigDecimal.valueOf(b.getLong(at), MONEY_SCALE);
                 default: throw notNumeric(oid);
             }
         }
@@ -38,15 +45,34 @@ final class Numbers {
             switch (oid) {
                 case Oids.INT2: return Short.parseShort(s);
                 case Oids.INT4: return Integer.parseInt(s);
-                case Oids.INT8: case Oids.OID: return Long.parseLong(s);
+                case Oids.INT8: case Oids.OID: case Oids.XID: case Oids.CID: case Oids.XID8: return Long.parseLong(s);
                 case Oids.FLOAT4: return parseFloat4(s);
                 case Oids.FLOAT8: return parseFloat8(s);
                 case Oids.NUMERIC: return parseNumeric(s);
+                case Oids.MONEY: return parseMoney(s);
                 default: throw notNumeric(oid);
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Not a number: '" + s + "'", e);
         }
+    }
+
+    /**
+     * cash_out's text, e.g. {@code $1,234.56}, {@code -$1,234.56} or {@code ($1.00)}: the digits and
+     * decimal point are kept, currency symbols and group separators dropped. Assumes a locale whose
+     * decimal point is '.', as {@code lc_monetary = C} or {@code en_US} give.
+     */
+    static BigDecimal parseMoney(String s) {
+        boolean negative = s.startsWith("-") || s.startsWith("(");
+        StringBuilder digits = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' || c == '.') {
+                digits.append(c);
+            }
+        }
+        BigDecimal value = new BigDecimal(digits.toString());
+        return negative ? value.negate() : value;
     }
 
     private static IllegalArgumentException notNumeric(int oid) {

@@ -15,7 +15,9 @@ import org.psycopg.r2dbc.codec.ValueWriter;
 
 /**
  * Reads the character types as {@code String} (their default), in both formats: their binary form is
- * the UTF-8 text (the driver runs with {@code client_encoding} UTF8). A {@code "char"} outside ASCII
+ * the UTF-8 text (the driver runs with {@code client_encoding} UTF8). So are the types whose binary
+ * form is their text: xml, json, the {@code citext} extension's type, and jsonb and jsonpath after
+ * their version byte. A {@code "char"} outside ASCII
  * reads as charout writes it, a backslash and three octal digits. Also reads a binary numeric as
  * numeric_out would write it, NaN and infinities included. (Every other type reads as
  * {@code String} in text format through the registry.)
@@ -28,7 +30,9 @@ final class StringCodec implements Codec<String> {
     private static final List<Decoding> DECODINGS = List.of(
             Decoding.defaultFor(TEXT), Decoding.defaultFor(VARCHAR), Decoding.defaultFor(BPCHAR),
             Decoding.defaultFor(NAME), Decoding.defaultFor(CHAR), Decoding.defaultFor(UNKNOWN),
-            Decoding.defaultFor(REFCURSOR), Decoding.of(NUMERIC).in(Format.BINARY));
+            Decoding.defaultFor(REFCURSOR), Decoding.defaultFor(XML), Decoding.defaultFor(JSON),
+            Decoding.defaultFor(JSONB), Decoding.defaultFor(JSONPATH), Decoding.defaultForName("citext"),
+            Decoding.of(NUMERIC).in(Format.BINARY));
 
     @Override
     public Class<String> javaType() {
@@ -51,7 +55,7 @@ final class StringCodec implements Codec<String> {
                 return n instanceof BigDecimal ? ((BigDecimal) n).toPlainString() : Numbers.float8Text(n.doubleValue());
             }
         }
-        return Bytes.utf8(bytes);
+        return JsonText.read(oid, format, bytes);
     }
 
     /** charsend's byte (none for the zero character) as charout writes it. */
