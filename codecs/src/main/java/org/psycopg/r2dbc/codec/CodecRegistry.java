@@ -43,6 +43,8 @@ public final class CodecRegistry {
     private final TypeEntry[] dense = new TypeEntry[DENSE_OIDS];
     private final Map<Integer, TypeEntry> sparse = new HashMap<>();
     private final Map<String, PgType> typesByName = new HashMap<>();
+    private final Map<Integer, PgType> rangesBySubtype = new HashMap<>();
+    private final Map<Integer, PgType> multirangesByRange = new HashMap<>();
     private final Map<Class<?>, Codec<?>> encodingCodecs = new HashMap<>();
     private final ConcurrentHashMap<Class<?>, CodecParameterEncoder> encoders = new ConcurrentHashMap<>();
 
@@ -60,6 +62,11 @@ public final class CodecRegistry {
         known.putAll(user);
         for (PgType t : known.values()) {
             know(t);
+            if (t.kind() == PgType.Kind.RANGE) {
+                rangesBySubtype.putIfAbsent(t.baseOid(), t);
+            } else if (t.kind() == PgType.Kind.MULTIRANGE) {
+                multirangesByRange.putIfAbsent(t.baseOid(), t);
+            }
         }
         for (Codec<?> codec : this.codecs) {
             for (Decoding d : codec.decodings()) {
@@ -143,6 +150,16 @@ public final class CodecRegistry {
     /** The description of the type named {@code name}, or null when this registry does not know it. */
     public PgType type(String name) {
         return typesByName.get(name);
+    }
+
+    /** The range type over {@code subtypeOid} (the built-in one when there are several), or null when none is known. */
+    public PgType rangeOf(int subtypeOid) {
+        return rangesBySubtype.get(subtypeOid);
+    }
+
+    /** The multirange type of range type {@code rangeOid}, or null when none is known. */
+    public PgType multirangeOf(int rangeOid) {
+        return multirangesByRange.get(rangeOid);
     }
 
     /**

@@ -31,6 +31,8 @@ public final class BuiltinCodecs {
         all.addAll(InetCodec.all());
         all.addAll(ValueTypeCodec.all());
         all.addAll(GeometricCodec.all());
+        all.add(new RangeCodec());
+        all.add(new MultirangeCodec());
         all.add(new ArrayCodec());
         return all;
     }
