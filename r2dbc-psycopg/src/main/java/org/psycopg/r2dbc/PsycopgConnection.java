@@ -22,6 +22,7 @@ import org.psycopg.r2dbc.protocol.backend.RowDescription;
 import org.psycopg.r2dbc.protocol.frontend.Bind;
 import org.psycopg.r2dbc.protocol.frontend.Describe;
 import org.psycopg.r2dbc.protocol.frontend.Execute;
+import org.psycopg.r2dbc.protocol.frontend.Flush;
 import org.psycopg.r2dbc.protocol.frontend.Parse;
 import org.psycopg.r2dbc.protocol.frontend.Query;
 import org.psycopg.r2dbc.protocol.frontend.Sync;
@@ -249,7 +250,10 @@ public final class PsycopgConnection implements Connection {
             List<Binding> bindings = resolved.stream().map(bound -> new Binding(bound, codecs)).toList();
             boolean learn = !resultFormats.isKnown(sql);
             short[] formats = resultFormats.get(sql);
-            Flux<BackendMessage> messages = new MessageStream(session, out -> encodeExtended(out, sql, bindings, formats), bindings.size());
+            // fetchSize runs a single execution as a portal, fetchSize rows per Execute.
+            int batch = bindings.size() == 1 ? fetchSize : 0;
+            Flux<BackendMessage> messages = new MessageStream(session,
+                    out -> encodeExtended(out, sql, bindings, formats, batch), bindings.size(), batch);
             if (learn) {
                 messages = messages.doOnNext(message -> {
                     if (message instanceof RowDescription description) {
@@ -267,7 +271,7 @@ public final class PsycopgConnection implements Connection {
         });
     }
 
-    private static void encodeExtended(ByteBuf out, String sql, List<Binding> bindings, short[] resultFormats) {
+    private static void encodeExtended(ByteBuf out, String sql, List<Binding> bindings, short[] resultFormats, int fetchSize) {
         Binding parsedWith = null;
         for (Binding binding : bindings) {
             if (parsedWith == null || !binding.sameTypes(parsedWith)) {
@@ -276,9 +280,13 @@ public final class PsycopgConnection implements Connection {
             }
             new Bind("", "", binding.formats(), binding, resultFormats).encode(out);
             Describe.portal("").encode(out);
-            new Execute("", 0).encode(out);
+            new Execute("", fetchSize).encode(out);
         }
-        Sync.INSTANCE.encode(out);
+        if (fetchSize > 0) {
+            Flush.INSTANCE.encode(out);
+        } else {
+            Sync.INSTANCE.encode(out);
+        }
     }
 
     private Flux<PsycopgResult> results(Flux<BackendMessage> messages, String sql) {
@@ -301,5 +309,9 @@ public final class PsycopgConnection implements Connection {
 
     Session session() {
         return session;
+    }
+
+    CodecRegistry codecs() {
+        return codecs;
     }
 }

@@ -16,6 +16,7 @@ public final class MessageStream extends Flux<BackendMessage> {
     private final Session session;
     private final Consumer<ByteBuf> request;
     private final int statements;
+    private final int fetchSize;
 
     /**
      * @param request    writes the frontend messages
@@ -23,14 +24,24 @@ public final class MessageStream extends Flux<BackendMessage> {
      *                   simple query); a cancel after that many needs no CancelRequest. -1: unknown.
      */
     public MessageStream(Session session, Consumer<ByteBuf> request, int statements) {
+        this(session, request, statements, 0);
+    }
+
+    /**
+     * A request that runs the unnamed portal {@code fetchSize} rows at a time: it must end with
+     * {@code Execute("", fetchSize)} and Flush, not Sync. The next Execute is sent when the
+     * subscriber has taken every row of the previous batch; Sync once the portal is done.
+     */
+    public MessageStream(Session session, Consumer<ByteBuf> request, int statements, int fetchSize) {
         this.session = session;
         this.request = request;
         this.statements = statements;
+        this.fetchSize = fetchSize;
     }
 
     @Override
     public void subscribe(CoreSubscriber<? super BackendMessage> actual) {
-        StreamExchange exchange = new StreamExchange(session, request, statements, actual);
+        StreamExchange exchange = new StreamExchange(session, request, statements, fetchSize, actual);
         actual.onSubscribe(exchange);
         session.submit(exchange);
     }

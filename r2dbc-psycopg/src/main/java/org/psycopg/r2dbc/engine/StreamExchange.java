@@ -11,6 +11,9 @@ import org.psycopg.r2dbc.protocol.backend.EmptyQueryResponse;
 import org.psycopg.r2dbc.protocol.backend.ErrorResponse;
 import org.psycopg.r2dbc.protocol.backend.PortalSuspended;
 import org.psycopg.r2dbc.protocol.backend.ReadyForQuery;
+import org.psycopg.r2dbc.protocol.frontend.Execute;
+import org.psycopg.r2dbc.protocol.frontend.Flush;
+import org.psycopg.r2dbc.protocol.frontend.Sync;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
@@ -19,10 +22,12 @@ import reactor.core.publisher.Operators;
 /**
  * Emits backend messages only on demand. Past {@link #HIGH_WATER} undelivered messages the
  * session stops reading the socket, so TCP throttles the server; below {@link #LOW_WATER} it
- * reads again. Cancelling before the server has finished sends a CancelRequest (the server
- * stops), throws away what still arrives, and holds later exchanges back until both the
- * cancelled exchange and the cancel request are over, so the signal cannot hit them.
- * All state is confined to the event loop.
+ * reads again. With a fetch size the portal runs in batches: the next Execute goes out once the
+ * subscriber has taken the previous batch, and the exchange keeps the write side until its Sync.
+ * Cancelling a portal between batches just ends it with Sync; cancelling a running statement
+ * sends a CancelRequest (the server stops), throws away what still arrives, and holds later
+ * exchanges back until both the cancelled exchange and the cancel request are over, so the
+ * signal cannot hit them. All state is confined to the event loop.
  */
 final class StreamExchange extends Exchange implements Subscription {
 
@@ -32,6 +37,7 @@ final class StreamExchange extends Exchange implements Subscription {
     private final Session session;
     private final Consumer<ByteBuf> request;
     private final int statements;
+    private final int fetchSize;
     private final CoreSubscriber<? super BackendMessage> actual;
     private final ArrayDeque<BackendMessage> buffer = new ArrayDeque<>();
 
@@ -46,16 +52,27 @@ final class StreamExchange extends Exchange implements Subscription {
     private boolean paused;
     private boolean draining;
 
-    StreamExchange(Session session, Consumer<ByteBuf> request, int statements, CoreSubscriber<? super BackendMessage> actual) {
+    private boolean synced;
+
+    StreamExchange(Session session, Consumer<ByteBuf> request, int statements, int fetchSize,
+                   CoreSubscriber<? super BackendMessage> actual) {
         this.session = session;
         this.request = request;
         this.statements = statements;
+        this.fetchSize = fetchSize;
+        this.synced = fetchSize == 0;
         this.actual = actual;
     }
 
     @Override
     protected void encode(ByteBuf out) {
         request.accept(out);
+    }
+
+    /** A portal fetched in batches keeps later exchanges off the wire until its Sync is sent. */
+    @Override
+    protected boolean holdsWriteSide() {
+        return fetchSize > 0;
     }
 
     @Override
@@ -78,8 +95,9 @@ final class StreamExchange extends Exchange implements Subscription {
             return true;
         }
         if (message instanceof CommandComplete || message instanceof ErrorResponse
-                || message instanceof EmptyQueryResponse || message instanceof PortalSuspended) {
+                || message instanceof EmptyQueryResponse) {
             completed++;
+            sync();
         }
         if (cancelled) {
             ReferenceCountUtil.release(message);
@@ -128,7 +146,21 @@ final class StreamExchange extends Exchange implements Subscription {
         });
     }
 
+    /** Ends a portal fetched in batches: Sync closes it, and later exchanges may go to the wire. */
+    private void sync() {
+        if (!synced) {
+            synced = true;
+            session.send(Sync.INSTANCE);
+            session.releaseWriteSide();
+        }
+    }
+
     private void stopServerIfRunning() {
+        if (!synced) {
+            // Between batches the server waits for us: ending the portal stops it, no CancelRequest needed.
+            sync();
+            return;
+        }
         if (cancelInFlight || ended || (statements >= 0 && completed >= statements)) {
             return;
         }
@@ -157,8 +189,15 @@ final class StreamExchange extends Exchange implements Subscription {
         draining = true;
         try {
             while (demand > 0 && !buffer.isEmpty() && !cancelled) {
+                BackendMessage message = buffer.poll();
+                if (message instanceof PortalSuspended) {
+                    // Every row of the batch has been taken: fetch the next one.
+                    session.send(new Execute("", fetchSize));
+                    session.send(Flush.INSTANCE);
+                    continue;
+                }
                 demand--;
-                actual.onNext(buffer.poll());
+                actual.onNext(message);
             }
             if (paused && buffer.size() <= LOW_WATER) {
                 paused = false;
