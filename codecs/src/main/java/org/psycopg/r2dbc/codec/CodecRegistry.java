@@ -147,6 +147,23 @@ public final class CodecRegistry {
         return e == null ? null : e.type;
     }
 
+    /**
+     * The OIDs that types this registry knows refer to (array elements, range subtypes, domain bases,
+     * composite attributes) but that it does not know itself: what type introspection should fetch
+     * next, with {@link PgType#CATALOG_QUERY}, until none are left.
+     */
+    public Set<Integer> unknownReferences() {
+        Set<Integer> unknown = new LinkedHashSet<>();
+        for (PgType t : userTypes.values()) {
+            for (int ref : t.references()) {
+                if (type(ref) == null) {
+                    unknown.add(ref);
+                }
+            }
+        }
+        return unknown;
+    }
+
     /** The description of the type named {@code name}, or null when this registry does not know it. */
     public PgType type(String name) {
         return typesByName.get(name);

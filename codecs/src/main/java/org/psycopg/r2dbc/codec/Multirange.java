@@ -1,6 +1,7 @@
 // A set of ranges: PostgreSQL's multirange types (PostgreSQL 14+).
 package org.psycopg.r2dbc.codec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +20,11 @@ public record Multirange<T>(List<Range<T>> ranges) {
 
     @SafeVarargs
     public static <T> Multirange<T> of(Range<T>... ranges) {
-        return new Multirange<>(List.of(ranges));
+        List<Range<T>> list = new ArrayList<>(ranges.length);
+        for (Range<T> r : ranges) {
+            list.add(r);
+        }
+        return new Multirange<>(list);
     }
 
     @Override

@@ -12,6 +12,15 @@ public final class BuiltinCodecs {
     private BuiltinCodecs() {
     }
 
+    /**
+     * A codec that reads the composite type {@code typeName} as the record class {@code type} (its
+     * default Java type from then on) and binds that class typed as the composite: fields in order,
+     * each read as the record component's class.
+     */
+    public static <R extends Record> Codec<R> composite(String typeName, Class<R> type) {
+        return CompositeCodec.named(typeName, type);
+    }
+
     /** A new list of new instances of the built-in codecs, in precedence order (later wins). */
     public static List<Codec<?>> all() {
         List<Codec<?>> all = new ArrayList<>();
@@ -33,6 +42,8 @@ public final class BuiltinCodecs {
         all.addAll(GeometricCodec.all());
         all.add(new RangeCodec());
         all.add(new MultirangeCodec());
+        all.add(CompositeCodec.generic());
+        all.add(new HstoreCodec());
         all.add(new ArrayCodec());
         return all;
     }

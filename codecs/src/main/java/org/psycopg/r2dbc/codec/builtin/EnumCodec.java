@@ -10,18 +10,20 @@ import org.psycopg.r2dbc.codec.Codec;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.codec.Decoding;
 import org.psycopg.r2dbc.codec.Format;
+import org.psycopg.r2dbc.codec.PgType;
 import org.psycopg.r2dbc.codec.ValueWriter;
 
 /**
  * Binds any Java enum constant as the untyped text of its {@code name()} (OID 0), so that the server
- * casts it to the column's enum (or text) type; reads a character value into the enum class asked
- * for, by name. A name the enum lacks throws {@code IllegalArgumentException}.
+ * casts it to the column's enum (or text) type; reads a PostgreSQL enum or character value into the
+ * enum class asked for, by name. A name the enum lacks throws {@code IllegalArgumentException}.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 final class EnumCodec implements Codec<Enum> {
 
     private static final List<Decoding> DECODINGS = List.of(
-            Decoding.of(TEXT), Decoding.of(VARCHAR), Decoding.of(BPCHAR), Decoding.of(NAME));
+            Decoding.of(TEXT), Decoding.of(VARCHAR), Decoding.of(BPCHAR), Decoding.of(NAME),
+            Decoding.ofKind(PgType.Kind.ENUM));
 
     @Override
     public Class<Enum> javaType() {

@@ -11,13 +11,14 @@ import org.psycopg.r2dbc.codec.Codec;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.codec.Decoding;
 import org.psycopg.r2dbc.codec.Format;
+import org.psycopg.r2dbc.codec.PgType;
 import org.psycopg.r2dbc.codec.ValueWriter;
 
 /**
  * Reads the character types as {@code String} (their default), in both formats: their binary form is
  * the UTF-8 text (the driver runs with {@code client_encoding} UTF8). So are the types whose binary
- * form is their text: xml, json, the {@code citext} extension's type, and jsonb and jsonpath after
- * their version byte. A {@code "char"} outside ASCII
+ * form is their text: xml, json, enums, the {@code citext} extension's type, and jsonb and jsonpath
+ * after their version byte. A {@code "char"} outside ASCII
  * reads as charout writes it, a backslash and three octal digits. Also reads a binary numeric as
  * numeric_out would write it, NaN and infinities included. (Every other type reads as
  * {@code String} in text format through the registry.)
@@ -32,6 +33,7 @@ final class StringCodec implements Codec<String> {
             Decoding.defaultFor(NAME), Decoding.defaultFor(CHAR), Decoding.defaultFor(UNKNOWN),
             Decoding.defaultFor(REFCURSOR), Decoding.defaultFor(XML), Decoding.defaultFor(JSON),
             Decoding.defaultFor(JSONB), Decoding.defaultFor(JSONPATH), Decoding.defaultForName("citext"),
+            Decoding.defaultForKind(PgType.Kind.ENUM),
             Decoding.of(NUMERIC).in(Format.BINARY));
 
     @Override
