@@ -28,8 +28,13 @@ import org.psycopg.r2dbc.codec.builtin.BuiltinCodecs;
  * in the value's hierarchy that some codec binds wins (its class, then superclasses, then
  * interfaces), and among codecs binding that same class, the last added.
  *
+ * <p>Types created at runtime are learnt with {@link #withTypes(PgType...)}, from rows of
+ * {@link PgType#CATALOG_QUERY} (fetch {@link #unknownReferences()} until none are left): codecs
+ * naming them by name or kind start decoding them, and a domain reads as its base type.
+ *
  * <p>Registries are cheap to derive: {@link #withOverrides(Codec[])} gives per-connection
- * overrides, {@link #withTypes(PgType...)} teaches it the OIDs of runtime types. Thread-safe.
+ * overrides, {@link #withTypes(PgType...)} a registry knowing more types. Immutable and thread-safe
+ * (lookup caches fill on use).
  */
 public final class CodecRegistry {
 

@@ -21,7 +21,6 @@ final class TypeEntry {
 
     private static final Reader NONE = new Reader(null, false, false);
 
-    final int oid;
     final String name;
     final PgType type;
     /** The OID codecs are called with: this type's, or a domain's base type's. */
@@ -34,7 +33,6 @@ final class TypeEntry {
     private final ConcurrentHashMap<Class<?>, Reader> byClass = new ConcurrentHashMap<>();
 
     TypeEntry(int oid, PgType type) {
-        this.oid = oid;
         this.codecOid = oid;
         this.type = type;
         this.name = type != null ? type.name() : "oid:" + Integer.toUnsignedString(oid);
