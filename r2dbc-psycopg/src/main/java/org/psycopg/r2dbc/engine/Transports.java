@@ -3,7 +3,7 @@ package org.psycopg.r2dbc.engine;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoEventLoopGroup;
+import io.netty.channel.IoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDomainSocketChannel;
@@ -14,6 +14,8 @@ import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.Iterator;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -56,7 +58,12 @@ final class Transports {
         return unix ? NioDomainSocketChannel.class : NioSocketChannel.class;
     }
 
+    /** Looks at the group's first loop: asking the group itself would take a loop from its round-robin. */
     private static boolean isEpoll(EventLoopGroup group) {
-        return Epoll.isAvailable() && group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class);
+        if (!Epoll.isAvailable()) {
+            return false;
+        }
+        Iterator<EventExecutor> loops = group.iterator();
+        return loops.hasNext() && loops.next() instanceof IoEventLoop loop && loop.isIoType(EpollIoHandler.class);
     }
 }
