@@ -167,15 +167,16 @@ public final class PsycopgResult implements Result {
         @Override
         public void accept(BackendMessage message, SynchronousSink<T> sink) {
             if (message instanceof DataRow data) {
+                PsycopgRow row = new PsycopgRow(data, metadata, codecs);
                 try {
-                    T value = function.apply(new PsycopgRow(data, metadata, codecs), metadata);
+                    T value = function.apply(row, metadata);
                     if (value == null) {
                         sink.error(new IllegalStateException("The mapping function returned null for a row"));
                     } else {
                         sink.next(value);
                     }
                 } finally {
-                    data.release();
+                    row.release();
                 }
             } else if (message instanceof RowDescription rows) {
                 metadata = new PsycopgRowMetadata(rows, codecs);

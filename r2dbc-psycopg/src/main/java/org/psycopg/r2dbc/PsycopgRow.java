@@ -16,6 +16,7 @@ final class PsycopgRow implements Row {
     private final DataRow data;
     private final PsycopgRowMetadata metadata;
     private final CodecRegistry codecs;
+    private boolean released;
 
     PsycopgRow(DataRow data, PsycopgRowMetadata metadata, CodecRegistry codecs) {
         this.data = data;
@@ -34,7 +35,7 @@ final class PsycopgRow implements Row {
             throw new IllegalArgumentException("type must not be null");
         }
         PsycopgColumnMetadata column = metadata.column(index);
-        if (data.refCnt() == 0) {
+        if (released) {
             throw new IllegalStateException("The row is no longer available: read its values inside the mapping function");
         }
         ByteBuf bytes = data.column(index);
@@ -60,8 +61,11 @@ final class PsycopgRow implements Row {
         return get(metadata.indexOf(name), Object.class);
     }
 
-    /** Gives the row's bytes back to the receive buffer. */
+    /** Gives the row's bytes back to the receive buffer; the row is unusable from then on. Idempotent. */
     void release() {
-        data.release();
+        if (!released) {
+            released = true;
+            data.release();
+        }
     }
 }

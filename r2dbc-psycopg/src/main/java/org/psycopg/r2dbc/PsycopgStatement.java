@@ -1,10 +1,14 @@
 // A SQL statement with its bindings, run with the extended query protocol.
 package org.psycopg.r2dbc;
 
+import io.r2dbc.spi.Blob;
+import io.r2dbc.spi.Clob;
+import io.r2dbc.spi.Parameter;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.psycopg.r2dbc.sql.Identifier;
 import org.psycopg.r2dbc.sql.ParsedSql;
 import reactor.core.publisher.Flux;
@@ -41,22 +45,28 @@ public final class PsycopgStatement implements Statement {
         return this;
     }
 
+    /**
+     * @throws IllegalArgumentException if {@code value} is null or no codec binds its class
+     * @throws IndexOutOfBoundsException if the statement has no parameter {@code index}
+     */
     @Override
     public PsycopgStatement bind(int index, Object value) {
         if (value == null) {
             throw new IllegalArgumentException("value must not be null: use bindNull(" + index + ", type)");
         }
         checkIndex(index);
+        requireEncoder(value instanceof Parameter parameter ? parameter.getValue() : value);
         current[index] = value;
         return this;
     }
 
+    /**
+     * @throws IllegalArgumentException if {@code name} or {@code value} is null or no codec binds the value's class
+     * @throws NoSuchElementException if the statement has no parameter {@code name}
+     */
     @Override
     public PsycopgStatement bind(String name, Object value) {
-        if (name == null) {
-            throw new IllegalArgumentException("name must not be null");
-        }
-        return bind(parsed.indexOf(name), value);
+        return bind(indexOf(name), value);
     }
 
     @Override
@@ -71,10 +81,7 @@ public final class PsycopgStatement implements Statement {
 
     @Override
     public PsycopgStatement bindNull(String name, Class<?> type) {
-        if (name == null) {
-            throw new IllegalArgumentException("name must not be null");
-        }
-        return bindNull(parsed.indexOf(name), type);
+        return bindNull(indexOf(name), type);
     }
 
     @Override
@@ -96,12 +103,21 @@ public final class PsycopgStatement implements Statement {
         return this;
     }
 
+    /**
+     * Runs the statement once per binding.
+     *
+     * @throws IllegalStateException if a parameter is not bound, or {@link #add()} was the last call
+     *                               of a statement with parameters
+     */
     @Override
     public Flux<PsycopgResult> execute() {
         List<Object[]> all = new ArrayList<>(bindings);
         if (all.isEmpty() || hasAnyBound(current)) {
             requireComplete(current);
             all.add(current);
+        } else if (current.length > 0) {
+            throw new IllegalStateException("add() was called after the last binding: bind its parameters or drop the add() ("
+                    + sql + ")");
         }
         bindings.clear();
         current = new Object[parsed.parameterCount()];
@@ -110,6 +126,24 @@ public final class PsycopgStatement implements Statement {
             return connection.runSimple(text, parsed.statementCount());
         }
         return connection.runExtended(text, all, fetchSize);
+    }
+
+    private int indexOf(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("name must not be null");
+        }
+        try {
+            return parsed.indexOf(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new NoSuchElementException(unknown.getMessage());
+        }
+    }
+
+    /** Fails at bind time, not at execute time, for a value no codec can write. */
+    private void requireEncoder(Object value) {
+        if (value != null && !(value instanceof Blob) && !(value instanceof Clob)) {
+            connection.codecs().encoder(value.getClass());
+        }
     }
 
     private void checkIndex(int index) {
