@@ -1,7 +1,6 @@
 // A connection to PostgreSQL: statements, transactions, and PostgreSQL's own features.
 package org.psycopg.r2dbc;
 
-import io.netty.buffer.ByteBuf;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.IsolationLevel;
 import io.r2dbc.spi.Option;
@@ -18,14 +17,7 @@ import org.psycopg.r2dbc.protocol.backend.CommandComplete;
 import org.psycopg.r2dbc.protocol.backend.DataRow;
 import org.psycopg.r2dbc.protocol.backend.EmptyQueryResponse;
 import org.psycopg.r2dbc.protocol.backend.ErrorResponse;
-import org.psycopg.r2dbc.protocol.backend.RowDescription;
-import org.psycopg.r2dbc.protocol.frontend.Bind;
-import org.psycopg.r2dbc.protocol.frontend.Describe;
-import org.psycopg.r2dbc.protocol.frontend.Execute;
-import org.psycopg.r2dbc.protocol.frontend.Flush;
-import org.psycopg.r2dbc.protocol.frontend.Parse;
 import org.psycopg.r2dbc.protocol.frontend.Query;
-import org.psycopg.r2dbc.protocol.frontend.Sync;
 import org.psycopg.r2dbc.sql.Identifier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,16 +35,14 @@ public final class PsycopgConnection implements Connection {
     public static final Option<Boolean> DEFERRABLE = Option.valueOf("deferrable");
 
     private final Session session;
-    private final CodecRegistry codecs;
-    private final ResultFormats resultFormats;
+    private final ExtendedQuery extendedQuery;
     private final int defaultFetchSize;
     private volatile boolean autoCommit = true;
     private volatile IsolationLevel isolationLevel = IsolationLevel.READ_COMMITTED;
 
-    PsycopgConnection(Session session, CodecRegistry codecs, int statementCacheSize, int defaultFetchSize) {
+    PsycopgConnection(Session session, TypeCatalog types, int statementCacheSize, int prepareThreshold, int defaultFetchSize) {
         this.session = session;
-        this.codecs = codecs;
-        this.resultFormats = new ResultFormats(codecs, statementCacheSize);
+        this.extendedQuery = new ExtendedQuery(this, session, types, statementCacheSize, prepareThreshold);
         this.defaultFetchSize = defaultFetchSize;
     }
 
@@ -242,54 +232,15 @@ public final class PsycopgConnection implements Connection {
 
     Flux<PsycopgResult> runSimple(String sql, int statements) {
         Flux<BackendMessage> messages = new MessageStream(session, out -> new Query(sql).encode(out), statements);
-        return beginIfNeeded(sql).thenMany(results(messages, sql));
+        return beginIfNeeded(sql).thenMany(results(messages, sql, codecs()));
     }
 
     Flux<PsycopgResult> runExtended(String sql, List<Object[]> values, int fetchSize) {
-        return StreamedValues.resolve(values).flatMapMany(resolved -> {
-            List<Binding> bindings = resolved.stream().map(bound -> new Binding(bound, codecs)).toList();
-            boolean learn = !resultFormats.isKnown(sql);
-            short[] formats = resultFormats.get(sql);
-            // fetchSize runs a single execution as a portal, fetchSize rows per Execute.
-            int batch = bindings.size() == 1 ? fetchSize : 0;
-            Flux<BackendMessage> messages = new MessageStream(session,
-                    out -> encodeExtended(out, sql, bindings, formats, batch), bindings.size(), batch);
-            if (learn) {
-                messages = messages.doOnNext(message -> {
-                    if (message instanceof RowDescription description) {
-                        resultFormats.learn(sql, description);
-                    }
-                });
-            } else {
-                messages = messages.doOnNext(message -> {
-                    if (message instanceof ErrorResponse error && "08P01".equals(error.code())) {
-                        resultFormats.forget(sql);
-                    }
-                });
-            }
-            return beginIfNeeded(sql).thenMany(results(messages, sql));
-        });
+        return beginIfNeeded(sql).thenMany(extendedQuery.run(sql, values, fetchSize));
     }
 
-    private static void encodeExtended(ByteBuf out, String sql, List<Binding> bindings, short[] resultFormats, int fetchSize) {
-        Binding parsedWith = null;
-        for (Binding binding : bindings) {
-            if (parsedWith == null || !binding.sameTypes(parsedWith)) {
-                new Parse("", sql, binding.types()).encode(out);
-                parsedWith = binding;
-            }
-            new Bind("", "", binding.formats(), binding, resultFormats).encode(out);
-            Describe.portal("").encode(out);
-            new Execute("", fetchSize).encode(out);
-        }
-        if (fetchSize > 0) {
-            Flush.INSTANCE.encode(out);
-        } else {
-            Sync.INSTANCE.encode(out);
-        }
-    }
-
-    private Flux<PsycopgResult> results(Flux<BackendMessage> messages, String sql) {
+    /** Splits a request's messages into one result per statement. */
+    Flux<PsycopgResult> results(Flux<BackendMessage> messages, String sql, CodecRegistry codecs) {
         return messages
                 .windowUntil(PsycopgConnection::endsResult)
                 .map(window -> new PsycopgResult(window, codecs, sql));
@@ -312,6 +263,6 @@ public final class PsycopgConnection implements Connection {
     }
 
     CodecRegistry codecs() {
-        return codecs;
+        return extendedQuery.codecs();
     }
 }

@@ -20,12 +20,12 @@ import reactor.core.publisher.Mono;
 public final class PsycopgConnectionFactory implements ConnectionFactory {
 
     private final PsycopgConnectionConfiguration configuration;
-    private final CodecRegistry codecs;
+    private final TypeCatalog types;
     private final ConnectionOpener opener;
 
     public PsycopgConnectionFactory(PsycopgConnectionConfiguration configuration) {
         this.configuration = configuration;
-        this.codecs = configuration.codecs() != null ? configuration.codecs() : CodecRegistry.defaults();
+        this.types = new TypeCatalog(configuration.codecs() != null ? configuration.codecs() : CodecRegistry.defaults());
         TlsSettings tls = new TlsSettings(configuration.sslMode(), configuration.sslRootCert(), configuration.sslCert(),
                 configuration.sslKey(), configuration.sslPassword() == null ? null : configuration.sslPassword().toString());
         ConnectSettings settings = new ConnectSettings(startupParameters(configuration), configuration.password(), tls,
@@ -58,8 +58,8 @@ public final class PsycopgConnectionFactory implements ConnectionFactory {
 
     @Override
     public Mono<PsycopgConnection> create() {
-        return opener.open().map(session -> new PsycopgConnection(session, codecs,
-                configuration.preparedStatementCacheSize(), configuration.fetchSize()));
+        return opener.open().map(session -> new PsycopgConnection(session, types,
+                configuration.preparedStatementCacheSize(), configuration.prepareThreshold(), configuration.fetchSize()));
     }
 
     @Override

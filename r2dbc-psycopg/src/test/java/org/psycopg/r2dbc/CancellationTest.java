@@ -37,7 +37,10 @@ class CancellationTest {
         Mono<Integer> sleeping = Flux.from(connection.createStatement("SELECT 1 FROM pg_sleep(60)").execute())
                 .flatMap(result -> result.map(row -> row.get(0, Integer.class))).next();
         StepVerifier.create(sleeping)
-                .then(() -> connection.cancel().block(TestDatabase.TIMEOUT))
+                .then(() -> {
+                    awaitRunning("pg_sleep(60)");
+                    connection.cancel().block(TestDatabase.TIMEOUT);
+                })
                 .expectErrorSatisfies(error -> assertEquals("57014", ((io.r2dbc.spi.R2dbcException) error).getSqlState()))
                 .verify(TestDatabase.TIMEOUT);
         assertEquals(List.of(1L, 2L), series(2).collectList().block(TestDatabase.TIMEOUT));
@@ -51,5 +54,20 @@ class CancellationTest {
                 .timeout(java.time.Duration.ofMillis(300), Mono.empty())
                 .blockLast(TestDatabase.TIMEOUT);
         assertEquals(List.of(1L), series(1).collectList().block(java.time.Duration.ofSeconds(10)));
+    }
+
+    /** cancel() stops what runs now: wait until the server runs the statement. */
+    private void awaitRunning(String text) {
+        PsycopgConnection observer = TestDatabase.connect();
+        try {
+            Flux.interval(java.time.Duration.ofMillis(10)).onBackpressureDrop()
+                    .concatMap(tick -> Flux.from(observer.createStatement(
+                                    "SELECT count(*) FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND position($2 in query) > 0")
+                            .bind(0, connection.info().backendPid()).bind(1, text).execute())
+                            .flatMap(result -> result.map(row -> row.get(0, Long.class))))
+                    .filter(count -> count > 0).blockFirst(TestDatabase.TIMEOUT);
+        } finally {
+            observer.close().block(TestDatabase.TIMEOUT);
+        }
     }
 }

@@ -154,7 +154,7 @@ class ConnectionEstablishmentTest {
         PsycopgConnection observer = TestDatabase.connect();
         try {
             // The backend ends as soon as it reads Terminate; poll pg_stat_activity until it is gone.
-            String gone = Flux.interval(Duration.ofMillis(20))
+            String gone = Flux.interval(Duration.ofMillis(20)).onBackpressureDrop()
                     .concatMap(tick -> Flux.from(observer.createStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = $1").bind(0, pid).execute())
                             .flatMap(r -> r.map(row -> row.get(0, Long.class))))
                     .filter(count -> count == 0).next().map(c -> "gone").block(TestDatabase.TIMEOUT);

@@ -1,0 +1,184 @@
+// Runs statements with the extended query protocol: describe once, prepare when used often.
+package org.psycopg.r2dbc;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
+import io.r2dbc.spi.R2dbcException;
+import java.util.ArrayList;
+import java.util.List;
+import org.psycopg.r2dbc.codec.CodecRegistry;
+import org.psycopg.r2dbc.engine.MessageStream;
+import org.psycopg.r2dbc.engine.Session;
+import org.psycopg.r2dbc.error.ErrorMapping;
+import org.psycopg.r2dbc.protocol.backend.BackendMessage;
+import org.psycopg.r2dbc.protocol.backend.BindComplete;
+import org.psycopg.r2dbc.protocol.backend.ErrorResponse;
+import org.psycopg.r2dbc.protocol.backend.ParseComplete;
+import org.psycopg.r2dbc.protocol.backend.RowDescription;
+import org.psycopg.r2dbc.protocol.frontend.Bind;
+import org.psycopg.r2dbc.protocol.frontend.Close;
+import org.psycopg.r2dbc.protocol.frontend.Describe;
+import org.psycopg.r2dbc.protocol.frontend.Execute;
+import org.psycopg.r2dbc.protocol.frontend.Flush;
+import org.psycopg.r2dbc.protocol.frontend.Parse;
+import org.psycopg.r2dbc.protocol.frontend.Sync;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
+
+/**
+ * The first run of a SQL text on a connection asks the server to describe it (Parse, Describe,
+ * Sync: one extra round trip, once), learns any type the codecs do not know yet, and from then
+ * on every run asks for binary results wherever a codec reads them. After the prepare threshold
+ * the statement is prepared under a name and runs skip Parse. When the server rejects a cached
+ * description or plan (the table changed: SQLSTATE 0A000 or 08P01 before the statement
+ * started), the description is dropped and the statement runs again, once, transparently.
+ */
+final class ExtendedQuery {
+
+    private final PsycopgConnection connection;
+    private final Session session;
+    private final TypeCatalog types;
+    private final StatementCache cache;
+
+    ExtendedQuery(PsycopgConnection connection, Session session, TypeCatalog types, int cacheSize, int prepareThreshold) {
+        this.connection = connection;
+        this.session = session;
+        this.types = types;
+        this.cache = new StatementCache(cacheSize, prepareThreshold, this::closeStatement);
+    }
+
+    CodecRegistry codecs() {
+        return types.registry();
+    }
+
+    Flux<PsycopgResult> run(String sql, List<Object[]> values, int fetchSize) {
+        return StreamedValues.resolve(values).flatMapMany(resolved -> {
+            List<Binding> bindings = new ArrayList<>(resolved.size());
+            CodecRegistry codecs = types.registry();
+            for (Object[] bound : resolved) {
+                bindings.add(new Binding(bound, codecs));
+            }
+            return run(sql, bindings, fetchSize, true);
+        });
+    }
+
+    private Flux<PsycopgResult> run(String sql, List<Binding> bindings, int fetchSize, boolean mayRetry) {
+        StatementCache.Key key = new StatementCache.Key(sql, bindings.get(0).types());
+        return describe(key).flatMapMany(entry -> {
+            CodecRegistry codecs = types.registry();
+            boolean prepare = cache.countRun(entry);
+            String name = entry.name() == null ? "" : entry.name();
+            boolean parse = name.isEmpty() || prepare;
+            short[] formats = entry.resultFormats(codecs);
+            // fetchSize runs a single execution as a portal, fetchSize rows per Execute.
+            int batch = bindings.size() == 1 ? fetchSize : 0;
+            Flux<BackendMessage> messages = new MessageStream(session,
+                    out -> encode(out, sql, name, parse, bindings, formats, batch), bindings.size(), batch)
+                    .handle(new StaleGuard(mayRetry));
+            return connection.results(messages, sql, codecs)
+                    .onErrorResume(StaleStatement.class, stale -> {
+                        cache.invalidate(entry);
+                        return run(sql, bindings, fetchSize, false);
+                    });
+        });
+    }
+
+    /** The cached description, or a Parse/Describe/Sync round trip (and type lookups) to get one. */
+    private Mono<StatementCache.Entry> describe(StatementCache.Key key) {
+        StatementCache.Entry cached = cache.get(key);
+        if (cached != null) {
+            return Mono.just(cached);
+        }
+        return new MessageStream(session, out -> {
+            new Parse("", key.sql(), key.types()).encode(out);
+            Describe.statement("").encode(out);
+            Sync.INSTANCE.encode(out);
+        }, 1).<RowDescription>handle((message, sink) -> {
+            if (message instanceof RowDescription rows) {
+                sink.next(rows);
+            } else if (message instanceof ErrorResponse error) {
+                sink.error(ErrorMapping.toException(error.fields(), key.sql()));
+            }
+        }).collectList().flatMap(rows -> {
+            StatementCache.Entry entry = new StatementCache.Entry(key, rows.isEmpty() ? null : rows.get(0));
+            if (entry.rows == null) {
+                cache.put(entry);
+                return Mono.just(entry);
+            }
+            List<Integer> oids = entry.rows.fields().stream().map(RowDescription.Field::typeOid).toList();
+            return types.learn(connection, oids).map(learned -> {
+                cache.put(entry);
+                return entry;
+            });
+        });
+    }
+
+    private static void encode(ByteBuf out, String sql, String name, boolean parse, List<Binding> bindings,
+                               short[] resultFormats, int fetchSize) {
+        Binding parsedWith = null;
+        for (Binding binding : bindings) {
+            if (parse && (parsedWith == null || !binding.sameTypes(parsedWith))) {
+                new Parse(name, sql, binding.types()).encode(out);
+                parsedWith = binding;
+            }
+            new Bind("", name, binding.formats(), binding, resultFormats).encode(out);
+            Describe.portal("").encode(out);
+            new Execute("", fetchSize).encode(out);
+        }
+        if (fetchSize > 0) {
+            Flush.INSTANCE.encode(out);
+        } else {
+            Sync.INSTANCE.encode(out);
+        }
+    }
+
+    private void closeStatement(String name) {
+        new MessageStream(session, out -> {
+            Close.statement(name).encode(out);
+            Sync.INSTANCE.encode(out);
+        }, 1).subscribe(ReferenceCountUtil::release, closedConnection -> {
+            // The statement went with the connection.
+        });
+    }
+
+    /** The cached description or plan no longer fits the table: run again with a fresh one. */
+    static final class StaleStatement extends R2dbcException {
+        StaleStatement() {
+            super("stale statement description");
+        }
+    }
+
+    /**
+     * Drops ParseComplete and BindComplete (results have no use for them) and turns an error
+     * that arrives before the statement started, because of a stale description, into
+     * {@link StaleStatement}.
+     */
+    private static final class StaleGuard implements java.util.function.BiConsumer<BackendMessage, SynchronousSink<BackendMessage>> {
+
+        private final boolean mayRetry;
+        private boolean started;
+
+        StaleGuard(boolean mayRetry) {
+            this.mayRetry = mayRetry;
+        }
+
+        @Override
+        public void accept(BackendMessage message, SynchronousSink<BackendMessage> sink) {
+            if (message instanceof ParseComplete) {
+                return;
+            }
+            if (message instanceof BindComplete) {
+                started = true;
+                return;
+            }
+            if (!started && mayRetry && message instanceof ErrorResponse error
+                    && ("0A000".equals(error.code()) || "08P01".equals(error.code()) || "26000".equals(error.code()))) {
+                sink.error(new StaleStatement());
+                return;
+            }
+            started = true;
+            sink.next(message);
+        }
+    }
+}
