@@ -8,6 +8,7 @@ import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -28,6 +29,8 @@ import reactor.core.publisher.SynchronousSink;
  * {@link #flatMap} or a {@link #filter}ed view. Rows stream with backpressure; each row's bytes
  * are released as soon as the mapping function returns. An error of the statement is an error
  * signal of {@code map} and {@code getRowsUpdated}, and a {@link Message} segment otherwise.
+ * A second subscription to any of them, or to a filtered view's, fails with
+ * {@link IllegalStateException}.
  */
 public final class PsycopgResult implements Result {
 
@@ -35,16 +38,25 @@ public final class PsycopgResult implements Result {
     private final CodecRegistry codecs;
     private final String sql;
     private final Predicate<Segment> filter;
+    private final AtomicBoolean consumed;
 
     PsycopgResult(Flux<BackendMessage> messages, CodecRegistry codecs, String sql) {
-        this(messages, codecs, sql, null);
+        this(messages, codecs, sql, null, new AtomicBoolean());
     }
 
-    private PsycopgResult(Flux<BackendMessage> messages, CodecRegistry codecs, String sql, Predicate<Segment> filter) {
+    private PsycopgResult(Flux<BackendMessage> messages, CodecRegistry codecs, String sql, Predicate<Segment> filter,
+            AtomicBoolean consumed) {
         this.messages = messages;
         this.codecs = codecs;
         this.sql = sql;
         this.filter = filter;
+        this.consumed = consumed;
+    }
+
+    /** The messages for the one consumer of this result; an error signal for any later one. */
+    private Flux<BackendMessage> messages() {
+        return Flux.defer(() -> consumed.compareAndSet(false, true) ? messages
+                : Flux.error(new IllegalStateException("The result was already consumed: a result can be read once")));
     }
 
     @Override
@@ -58,7 +70,7 @@ public final class PsycopgResult implements Result {
                 }
             }).reduce(Long::sum);
         }
-        return messages.<Long>handle((message, sink) -> {
+        return messages().<Long>handle((message, sink) -> {
             if (message instanceof CommandComplete complete && complete.rows() >= 0) {
                 sink.next(complete.rows());
             } else if (message instanceof ErrorResponse error) {
@@ -78,7 +90,7 @@ public final class PsycopgResult implements Result {
             return segments().handle((segment, sink) -> {
                 if (segment instanceof RowSegment row) {
                     try {
-                        sink.next(mappingFunction.apply(row.row(), row.row().getMetadata()));
+                        emit(mappingFunction.apply(row.row(), row.row().getMetadata()), sink);
                     } finally {
                         ((PsycopgRow) row.row()).release();
                     }
@@ -88,7 +100,7 @@ public final class PsycopgResult implements Result {
             });
         }
         RowMapper<T> mapper = new RowMapper<>(mappingFunction);
-        return messages.handle(mapper).doOnDiscard(ReferenceCounted.class, ReferenceCountUtil::release);
+        return messages().handle(mapper).doOnDiscard(ReferenceCounted.class, ReferenceCountUtil::release);
     }
 
     @Override
@@ -104,7 +116,7 @@ public final class PsycopgResult implements Result {
         if (predicate == null) {
             throw new IllegalArgumentException("predicate must not be null");
         }
-        return new PsycopgResult(messages, codecs, sql, filter == null ? predicate : filter.and(predicate));
+        return new PsycopgResult(messages, codecs, sql, filter == null ? predicate : filter.and(predicate), consumed);
     }
 
     @Override
@@ -126,7 +138,7 @@ public final class PsycopgResult implements Result {
     /** The messages as segments, with the filter applied; rows not passed on are released here. */
     private Flux<Segment> segments() {
         PsycopgRowMetadata[] metadata = new PsycopgRowMetadata[1];
-        Flux<Segment> all = messages.handle((message, sink) -> {
+        Flux<Segment> all = messages().handle((message, sink) -> {
             if (message instanceof DataRow data) {
                 sink.next(new PsycopgSegments.Row(new PsycopgRow(data, metadata[0], codecs)));
             } else if (message instanceof RowDescription rows) {
@@ -150,6 +162,15 @@ public final class PsycopgResult implements Result {
                 .doOnDiscard(ReferenceCounted.class, ReferenceCountUtil::release);
     }
 
+    /** A mapping function's value goes on; null is not a value in Reactive Streams. */
+    private static <T> void emit(T value, SynchronousSink<T> sink) {
+        if (value == null) {
+            sink.error(new IllegalStateException("The mapping function returned null for a row"));
+        } else {
+            sink.next(value);
+        }
+    }
+
     private R2dbcException exception(ErrorResponse error) {
         return ErrorMapping.toException(error.fields(), sql);
     }
@@ -169,12 +190,7 @@ public final class PsycopgResult implements Result {
             if (message instanceof DataRow data) {
                 PsycopgRow row = new PsycopgRow(data, metadata, codecs);
                 try {
-                    T value = function.apply(row, metadata);
-                    if (value == null) {
-                        sink.error(new IllegalStateException("The mapping function returned null for a row"));
-                    } else {
-                        sink.next(value);
-                    }
+                    emit(function.apply(row, metadata), sink);
                 } finally {
                     row.release();
                 }
