@@ -70,4 +70,19 @@ class FetchSizeTest {
         assertEquals(1275L, sum);
         connection.commitTransaction().block(TestDatabase.TIMEOUT);
     }
+
+    @Test
+    void theServerSeesExecutesOfFetchSizeRows() throws java.io.IOException {
+        org.psycopg.r2dbc.embedded.EmbeddedPostgres server = org.psycopg.r2dbc.embedded.EmbeddedPostgres.shared();
+        Flux.from(connection.createStatement("SET log_statement = 'all'").execute()).flatMap(PsycopgResult::getRowsUpdated)
+                .blockLast(TestDatabase.TIMEOUT);
+        String marker = "fetch_marker_" + System.nanoTime();
+        List<Long> rows = Flux.from(connection.createStatement("SELECT generate_series(1, 95)::bigint AS " + marker).fetchSize(10).execute())
+                .flatMap(result -> result.map(row -> row.get(0, Long.class))).collectList().block(TestDatabase.TIMEOUT);
+        assertEquals(95, rows.size());
+        // The server logs each Execute; the ones after the first continue the suspended portal.
+        long continued = java.nio.file.Files.readAllLines(server.logFile()).stream()
+                .filter(line -> line.contains(marker) && line.contains("execute fetch from")).count();
+        assertEquals(9, continued);
+    }
 }
