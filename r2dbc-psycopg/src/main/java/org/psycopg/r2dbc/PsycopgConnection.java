@@ -112,11 +112,15 @@ public final class PsycopgConnection implements Connection {
         return autoCommit && session.transactionStatus() == 'I';
     }
 
-    /** Turning auto-commit on commits the transaction in progress, if any. */
+    /**
+     * Turning auto-commit on commits the transaction in progress, if any, whether auto-commit was
+     * off or a transaction was begun explicitly; asking for the mode {@link #isAutoCommit()} reports
+     * does nothing.
+     */
     @Override
     public Mono<Void> setAutoCommit(boolean autoCommit) {
         return Mono.defer(() -> {
-            boolean was = this.autoCommit;
+            boolean was = isAutoCommit();
             this.autoCommit = autoCommit;
             return autoCommit && !was && session.transactionStatus() != 'I' ? commitTransaction() : Mono.empty();
         });
@@ -163,6 +167,9 @@ public final class PsycopgConnection implements Connection {
 
     @Override
     public Mono<Boolean> validate(ValidationDepth depth) {
+        if (depth == null) {
+            throw new IllegalArgumentException("depth must not be null");
+        }
         if (depth == ValidationDepth.LOCAL) {
             return Mono.fromSupplier(session::isOpen);
         }
