@@ -12,6 +12,8 @@ import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.engine.MessageStream;
 import org.psycopg.r2dbc.engine.Session;
 import org.psycopg.r2dbc.error.ErrorMapping;
+import org.psycopg.r2dbc.notify.SubscriberBuffer;
+import org.psycopg.r2dbc.notify.SubscriberOverflowException;
 import org.psycopg.r2dbc.protocol.backend.BackendMessage;
 import org.psycopg.r2dbc.protocol.backend.CommandComplete;
 import org.psycopg.r2dbc.protocol.backend.DataRow;
@@ -207,14 +209,38 @@ public final class PsycopgConnection implements Connection {
                 .flatMap(PsycopgResult::getRowsUpdated).then();
     }
 
-    /** A hot stream of the notifications this connection receives, shared by all subscribers. */
+    /**
+     * A hot stream of the notifications this connection receives from now on, whenever they arrive
+     * (idle, between statements, at the end of a long one), through a
+     * {@linkplain SubscriberBuffer#defaults() default buffer}: a subscriber that falls
+     * {@value SubscriberBuffer#DEFAULT_CAPACITY} behind gets a {@link SubscriberOverflowException}.
+     */
     public Flux<Notification> notifications() {
-        return session.notificationSink().asFlux().map(n -> new Notification(n.channel(), n.payload(), n.processId()));
+        return notifications(SubscriberBuffer.defaults());
     }
 
-    /** A hot stream of the notices (RAISE NOTICE, warnings) the server sends on this connection. */
+    /**
+     * A hot stream of the notifications this connection receives from now on. Each subscriber has its
+     * own bounded buffer: it never holds the connection back, and what it cannot keep up with is
+     * dropped and counted as the buffer's overflow policy says. Completes when the connection closes.
+     */
+    public Flux<Notification> notifications(SubscriberBuffer buffer) {
+        return buffer.bound(session.notificationSink().asFlux()
+                .map(n -> new Notification(n.channel(), n.payload(), n.processId())));
+    }
+
+    /**
+     * A hot stream of the notices (RAISE NOTICE, warnings) the server sends on this connection from
+     * now on, through a {@linkplain SubscriberBuffer#defaults() default buffer}. While nobody
+     * subscribes, notices go to the log ({@code org.psycopg.r2dbc.notice}).
+     */
     public Flux<Notice> notices() {
-        return session.noticeSink().asFlux().map(Notice::new);
+        return notices(SubscriberBuffer.defaults());
+    }
+
+    /** A hot stream of the notices the server sends on this connection, through the given buffer. */
+    public Flux<Notice> notices(SubscriberBuffer buffer) {
+        return buffer.bound(session.noticeSink().asFlux().map(Notice::new));
     }
 
     // ---- running statements

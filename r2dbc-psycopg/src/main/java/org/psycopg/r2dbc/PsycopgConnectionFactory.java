@@ -9,6 +9,8 @@ import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.engine.ConnectSettings;
 import org.psycopg.r2dbc.engine.ConnectionOpener;
 import org.psycopg.r2dbc.engine.TlsSettings;
+import org.psycopg.r2dbc.notify.NotificationListener;
+import org.psycopg.r2dbc.notify.ReconnectPolicy;
 import reactor.core.publisher.Mono;
 
 /**
@@ -60,6 +62,19 @@ public final class PsycopgConnectionFactory implements ConnectionFactory {
     public Mono<PsycopgConnection> create() {
         return opener.open().map(session -> new PsycopgConnection(session, types,
                 configuration.preparedStatementCacheSize(), configuration.prepareThreshold(), configuration.fetchSize()));
+    }
+
+    /**
+     * A listener with a connection of its own that LISTENs again after every connection loss,
+     * reconnecting as {@link ReconnectPolicy#DEFAULT} says.
+     */
+    public NotificationListener listener() {
+        return listener(ReconnectPolicy.DEFAULT);
+    }
+
+    /** A listener with a connection of its own, reconnecting as the given policy says. */
+    public NotificationListener listener(ReconnectPolicy policy) {
+        return new NotificationListener(this, policy);
     }
 
     @Override
