@@ -8,16 +8,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.psycopg.r2dbc.PsycopgConnectionFactory;
 import org.psycopg.r2dbc.sql.Identifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
  * Listens to notification channels on a connection of its own, and keeps listening across
- * connection losses (the backend terminated, the server restarted, the network failed): when the
- * connection ends, the listener connects again following its {@link ReconnectPolicy}, runs LISTEN for
- * every channel, and emits a {@link ListenerEvent.Reconnected} that says when notifications may have
- * been missed, before any notification of the new connection.
+ * connection losses (the backend terminated, the server restarted or shut down, the network
+ * reported a failure): when the connection ends, the listener connects again following its
+ * {@link ReconnectPolicy}, runs LISTEN for every channel, and emits a {@link ListenerEvent.Reconnected}
+ * that says when notifications may have been missed, before any notification of the new connection.
+ * A connection whose peer vanishes without a word is seen lost only when TCP says so (enable
+ * {@code tcpKeepAlive} for that).
  *
  * <p>The first connection is opened by the first {@link #listen(String)}. {@link #events()} is hot:
  * a subscriber gets the events from its subscription on, each through a bounded
@@ -29,6 +33,8 @@ import reactor.core.publisher.Sinks;
  * too. Obtain one from {@link PsycopgConnectionFactory#listener()}.
  */
 public final class NotificationListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationListener.class);
 
     private final PsycopgConnectionFactory factory;
     private final ReconnectPolicy policy;
@@ -168,6 +174,7 @@ public final class NotificationListener {
             current = null;
             ready = pending = Sinks.one();
         }
+        LOG.warn("The notification listener lost its connection; reconnecting to listen on {}", channels);
         lost.close().subscribe(null, error -> { });
         connect(pending, Instant.now());
     }
@@ -200,8 +207,13 @@ public final class NotificationListener {
             }
             current = listening;
         }
-        listening.open(lostAt == null ? null
-                : new ListenerEvent.Reconnected(lostAt, Instant.now(), attempts, channels()));
+        ListenerEvent.Reconnected reconnected = null;
+        if (lostAt != null) {
+            reconnected = new ListenerEvent.Reconnected(lostAt, Instant.now(), attempts, channels());
+            LOG.info("The notification listener listens again after {} attempts; notifications of the last {} ms may be lost",
+                    attempts, reconnected.window().toMillis());
+        }
+        listening.open(reconnected);
         pending.tryEmitValue(listening);
         if (listening.hasEnded()) {
             // Lost before it became current: its end was ignored then.
@@ -216,6 +228,7 @@ public final class NotificationListener {
             }
             over = error;
         }
+        LOG.error("The notification listener gave up: {}", error.getMessage());
         pending.tryEmitError(error);
         emitter.error(error);
     }

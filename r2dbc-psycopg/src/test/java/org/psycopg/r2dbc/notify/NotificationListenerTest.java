@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +125,42 @@ class NotificationListenerTest {
         assertTrue(reconnected.attempts() >= 1);
         assertFalse(reconnected.window().isNegative());
         assertEquals("after", payload(events.get(2)));
+    }
+
+    @Test
+    void aStreamOfNotificationsHasOneGapAtTheReconnectionAndNoneAfter() {
+        listener.listen("seq").block(TestDatabase.TIMEOUT);
+        PsycopgConnection sender = TestDatabase.connect();
+        try {
+            int count = 2000;
+            CompletableFuture<Void> sent = Flux.range(1, count)
+                    .concatMap(i -> sender.notify("seq", Integer.toString(i))).then().toFuture();
+            recorded.asFlux().skip(199).next().block(TestDatabase.TIMEOUT);
+            terminateListenerBackend();
+            recorded.asFlux().ofType(Reconnected.class).next().block(TestDatabase.TIMEOUT);
+            // One more once the sender is done, sent surely after the new connection listens.
+            String last = Integer.toString(count + 1);
+            Mono.fromFuture(sent).then(sender.notify("seq", last)).block(TestDatabase.TIMEOUT);
+            List<ListenerEvent> events = recorded.asFlux()
+                    .takeUntil(event -> event instanceof Received received && received.notification().payload().equals(last))
+                    .collectList().block(TestDatabase.TIMEOUT);
+            int reconnectedAt = 0;
+            while (!(events.get(reconnectedAt) instanceof Reconnected)) {
+                reconnectedAt++;
+            }
+            List<Integer> before = events.subList(0, reconnectedAt).stream().map(e -> Integer.parseInt(payload(e))).toList();
+            List<Integer> after = events.subList(reconnectedAt + 1, events.size()).stream()
+                    .map(e -> Integer.parseInt(payload(e))).toList();
+            // Everything up to the loss, then everything from the moment the new connection listens.
+            assertEquals(IntStream.rangeClosed(1, before.size()).boxed().toList(), before);
+            int first = after.get(0);
+            assertTrue(first > before.size(), "nothing delivered twice");
+            assertEquals(IntStream.rangeClosed(first, count + 1).boxed().toList(), after);
+            System.out.printf("stream across a reconnection: %d before, %d missed, %d after%n",
+                    before.size(), first - before.size() - 1, after.size());
+        } finally {
+            sender.close().block(TestDatabase.TIMEOUT);
+        }
     }
 
     @Test
