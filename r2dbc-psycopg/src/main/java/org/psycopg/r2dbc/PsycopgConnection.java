@@ -6,9 +6,12 @@ import io.r2dbc.spi.IsolationLevel;
 import io.r2dbc.spi.Option;
 import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.ValidationDepth;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import org.psycopg.r2dbc.codec.CodecRegistry;
+import org.psycopg.r2dbc.copy.Copy;
+import org.psycopg.r2dbc.copy.CopyRows;
 import org.psycopg.r2dbc.engine.MessageStream;
 import org.psycopg.r2dbc.engine.Session;
 import org.psycopg.r2dbc.error.ErrorMapping;
@@ -21,6 +24,7 @@ import org.psycopg.r2dbc.protocol.backend.EmptyQueryResponse;
 import org.psycopg.r2dbc.protocol.backend.ErrorResponse;
 import org.psycopg.r2dbc.protocol.frontend.Query;
 import org.psycopg.r2dbc.sql.Identifier;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -241,6 +245,33 @@ public final class PsycopgConnection implements Connection {
     /** A hot stream of the notices the server sends on this connection, through the given buffer. */
     public Flux<Notice> notices(SubscriberBuffer buffer) {
         return buffer.bound(session.noticeSink().asFlux().map(Notice::new));
+    }
+
+    // ---- COPY
+
+    /**
+     * Runs {@code COPY ... FROM STDIN} with {@code data} as its input (with auto-commit off, in the
+     * transaction, which it begins if needed). The data is pulled with bounded demand while the
+     * connection can write; buffers are copied before more are requested, so they may be reused.
+     * Emits the number of rows copied. The publisher's error, or cancelling, sends CopyFail: the
+     * server rolls the COPY back and the Mono fails with the publisher's error. A bad row fails
+     * with the server's error, whose {@code PostgresException.details().where()} names its line.
+     * The connection stays usable in every case. See {@link Copy#fromStdin}; {@link CopyRows}
+     * writes typed rows in any COPY format.
+     */
+    public Mono<Long> copyIn(String sql, Publisher<ByteBuffer> data) {
+        return beginIfNeeded(sql).then(Copy.fromStdin(session, sql, data));
+    }
+
+    /**
+     * Runs {@code COPY ... TO STDOUT} and streams its output, on demand: without demand the
+     * connection stops reading and the server waits. Each buffer is a new heap buffer that the
+     * subscriber owns and may keep, holding whole CopyData messages (whole rows in text and CSV).
+     * Cancelling stops the server's COPY; the connection stays usable. See {@link Copy#toStdout};
+     * {@link CopyRows} reads the data back as typed rows.
+     */
+    public Flux<ByteBuffer> copyOut(String sql) {
+        return beginIfNeeded(sql).thenMany(Copy.toStdout(session, sql));
     }
 
     // ---- running statements

@@ -1,0 +1,308 @@
+// COPY TO STDOUT and COPY BOTH on the wire: the server's CopyData, emitted on demand, with flow control and cancellation.
+package org.psycopg.r2dbc.copy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.ReferenceCountUtil;
+import io.r2dbc.spi.R2dbcException;
+import java.nio.ByteBuffer;
+import java.util.function.Function;
+import org.psycopg.r2dbc.engine.Exchange;
+import org.psycopg.r2dbc.engine.Session;
+import org.psycopg.r2dbc.error.ErrorMapping;
+import org.psycopg.r2dbc.protocol.backend.BackendMessage;
+import org.psycopg.r2dbc.protocol.backend.CommandComplete;
+import org.psycopg.r2dbc.protocol.backend.CopyBothResponse;
+import org.psycopg.r2dbc.protocol.backend.CopyData;
+import org.psycopg.r2dbc.protocol.backend.CopyDone;
+import org.psycopg.r2dbc.protocol.backend.CopyInResponse;
+import org.psycopg.r2dbc.protocol.backend.CopyOutResponse;
+import org.psycopg.r2dbc.protocol.backend.ErrorResponse;
+import org.psycopg.r2dbc.protocol.backend.ReadyForQuery;
+import org.psycopg.r2dbc.protocol.backend.RowDescription;
+import org.psycopg.r2dbc.protocol.frontend.CopyFail;
+import org.psycopg.r2dbc.protocol.frontend.FrontendMessage;
+import org.psycopg.r2dbc.protocol.frontend.Query;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.Operators;
+
+/**
+ * Runs one statement whose server side streams CopyData: COPY TO STDOUT, or a statement that
+ * enters COPY BOTH (START_REPLICATION). Elements are made from the received CopyData by
+ * {@code take} and emitted only on demand, once the messages of one read from the socket have
+ * all arrived, so that {@code take} may gather several into one element. Past {@link #HIGH_WATER_MESSAGES} messages or
+ * {@link #HIGH_WATER_BYTES} bytes not yet emitted, the session stops reading the socket, so
+ * TCP throttles the server; it reads again below the low-water marks.
+ *
+ * <p>The exchange holds the write side until its ReadyForQuery: nothing may reach the server
+ * while it is in a COPY mode, and a cancel signal must not hit a later statement. In COPY BOTH
+ * the owner sends its own CopyData and CopyDone through {@link #sendData} and
+ * {@link #sendDone}; a CopyDone from the server is answered with CopyDone.
+ *
+ * <p>Cancelling the subscription stops the server: a COPY TO STDOUT by a CancelRequest (sent
+ * once the server has begun the COPY), a COPY BOTH by the client's CopyDone. What still
+ * arrives is released unread, and later exchanges wait until both the statement and the cancel
+ * request are over. A server error is signalled after the data received before it. All state
+ * is confined to the event loop.
+ */
+final class CopyStreamExchange<T> extends Exchange implements Subscription {
+
+    /** The client's CopyDone (the backend message of the same name is imported). */
+    private static final FrontendMessage CLIENT_COPY_DONE = org.psycopg.r2dbc.protocol.frontend.CopyDone.INSTANCE;
+
+    static final int HIGH_WATER_MESSAGES = 256;
+    static final int LOW_WATER_MESSAGES = 32;
+    static final long HIGH_WATER_BYTES = 1024 * 1024;
+    static final long LOW_WATER_BYTES = 256 * 1024;
+
+    private final Session session;
+    private final String sql;
+    private final boolean both;
+    private final Function<CopyDataQueue, T> take;
+    private final CoreSubscriber<? super T> actual;
+    private final CopyDataQueue buffer = new CopyDataQueue();
+
+    private long demand;
+    private boolean copying;
+    private boolean clientDone;
+    private boolean commandComplete;
+    private boolean ended;
+    private boolean terminated;
+    private boolean cancelled;
+    private boolean cancelSent;
+    private boolean cancelInFlight;
+    private boolean holdingWrites = true;
+    private boolean paused;
+    private boolean draining;
+    private boolean drainScheduled;
+    private R2dbcException error;
+    private String unexpected;
+
+    /**
+     * @param both true for a statement that enters COPY BOTH, false for COPY TO STDOUT
+     * @param take makes the next element from the messages held (there is at least one) and
+     *             releases what it consumes
+     */
+    CopyStreamExchange(Session session, String sql, boolean both, Function<CopyDataQueue, T> take,
+                       CoreSubscriber<? super T> actual) {
+        this.session = session;
+        this.sql = sql;
+        this.both = both;
+        this.take = take;
+        this.actual = actual;
+    }
+
+    @Override
+    protected void encode(ByteBuf out) {
+        new Query(sql).encode(out);
+    }
+
+    @Override
+    protected boolean holdsWriteSide() {
+        return true;
+    }
+
+    @Override
+    protected boolean onMessage(BackendMessage message) {
+        if (message instanceof CopyData data) {
+            if (cancelled) {
+                data.release();
+            } else {
+                buffer.add(data);
+                if (!drainScheduled) {
+                    // Emitted once the messages of this read have all arrived, gathered into fewer elements.
+                    drainScheduled = true;
+                    session.eventLoop().execute(this::scheduledDrain);
+                }
+                if (!paused && (buffer.size() >= HIGH_WATER_MESSAGES || buffer.bytes() >= HIGH_WATER_BYTES)) {
+                    paused = true;
+                    session.pauseReading();
+                }
+            }
+            return false;
+        }
+        if (message instanceof ReadyForQuery) {
+            ended = true;
+            releaseWritesIfDone();
+            drain();
+            return true;
+        }
+        if (message instanceof CopyOutResponse || message instanceof CopyBothResponse) {
+            copying = true;
+            if (cancelled) {
+                stopServer();
+            }
+        } else if (message instanceof CopyDone) {
+            if (both && !clientDone) {
+                clientDone = true;
+                session.send(CLIENT_COPY_DONE);
+            }
+        } else if (message instanceof CommandComplete) {
+            commandComplete = true;
+        } else if (message instanceof ErrorResponse response) {
+            if (error == null) {
+                error = ErrorMapping.toException(response.fields(), sql);
+            }
+        } else if (message instanceof CopyInResponse) {
+            unexpected = "needs a statement that sends data, not COPY ... FROM STDIN: " + sql;
+            session.send(new CopyFail("this call reads COPY data; it has none to send"));
+        } else if (message instanceof RowDescription && !copying) {
+            unexpected = "needs COPY ... TO STDOUT, not a statement that returns rows: " + sql;
+        }
+        ReferenceCountUtil.release(message);
+        return false;
+    }
+
+    @Override
+    protected void onFailure(Throwable cause) {
+        ended = true;
+        buffer.clear();
+        if (!cancelled && !terminated) {
+            terminated = true;
+            actual.onError(cause);
+        }
+    }
+
+    @Override
+    public void request(long n) {
+        if (Operators.validate(n)) {
+            onLoop(() -> {
+                demand = Operators.addCap(demand, n);
+                drain();
+            });
+        }
+    }
+
+    @Override
+    public void cancel() {
+        onLoop(() -> {
+            if (cancelled || terminated) {
+                return;
+            }
+            cancelled = true;
+            clearBuffer();
+            if (copying) {
+                stopServer();
+            }
+        });
+    }
+
+    /**
+     * COPY BOTH: sends {@code data} (copied, from position to limit) as one CopyData; fails the
+     * sink unless the server is in COPY BOTH and the client has not sent CopyDone.
+     */
+    void sendData(ByteBuffer data, MonoSink<Void> sink) {
+        onLoop(() -> {
+            if (!canSend(sink)) {
+                return;
+            }
+            ByteBuf wrapped = Unpooled.wrappedBuffer(data);
+            session.send(new org.psycopg.r2dbc.protocol.frontend.CopyData(wrapped));
+            wrapped.release();
+            sink.success();
+        });
+    }
+
+    /** COPY BOTH: sends CopyDone; the server ends its stream too (CopyDone, CommandComplete). */
+    void sendDone(MonoSink<Void> sink) {
+        onLoop(() -> {
+            if (!canSend(sink)) {
+                return;
+            }
+            clientDone = true;
+            session.send(CLIENT_COPY_DONE);
+            sink.success();
+        });
+    }
+
+    private boolean canSend(MonoSink<Void> sink) {
+        if (both && copying && !clientDone && !ended && !commandComplete && error == null) {
+            return true;
+        }
+        sink.error(new IllegalStateException(!copying && !ended
+                ? "COPY BOTH has not begun yet: wait for the first message" : "COPY BOTH is over on the client side"));
+        return false;
+    }
+
+    private void stopServer() {
+        if (both) {
+            if (!clientDone) {
+                clientDone = true;
+                session.send(CLIENT_COPY_DONE);
+            }
+            return;
+        }
+        if (cancelSent || commandComplete || ended) {
+            return;
+        }
+        cancelSent = true;
+        cancelInFlight = true;
+        session.cancelRunningQuery()
+                .onErrorResume(e -> Mono.empty())
+                .subscribe(null, null, () -> onLoop(() -> {
+                    cancelInFlight = false;
+                    releaseWritesIfDone();
+                }));
+    }
+
+    private void releaseWritesIfDone() {
+        if (ended && !cancelInFlight && holdingWrites) {
+            holdingWrites = false;
+            session.releaseWriteSide();
+        }
+    }
+
+    private void scheduledDrain() {
+        drainScheduled = false;
+        drain();
+    }
+
+    private void drain() {
+        if (draining) {
+            return;
+        }
+        draining = true;
+        try {
+            while (demand > 0 && !buffer.isEmpty() && !cancelled) {
+                demand--;
+                actual.onNext(take.apply(buffer));
+            }
+            if (paused && buffer.size() <= LOW_WATER_MESSAGES && buffer.bytes() <= LOW_WATER_BYTES) {
+                paused = false;
+                session.resumeReading();
+            }
+            if (ended && buffer.isEmpty() && !terminated && !cancelled) {
+                terminated = true;
+                if (unexpected != null || (!copying && error == null)) {
+                    actual.onError(new IllegalArgumentException(unexpected != null ? unexpected
+                            : "needs COPY ... TO STDOUT or a statement that starts COPY BOTH: " + sql));
+                } else if (error != null) {
+                    actual.onError(error);
+                } else {
+                    actual.onComplete();
+                }
+            }
+        } finally {
+            draining = false;
+        }
+    }
+
+    private void clearBuffer() {
+        buffer.clear();
+        if (paused) {
+            paused = false;
+            session.resumeReading();
+        }
+    }
+
+    private void onLoop(Runnable task) {
+        if (session.eventLoop().inEventLoop()) {
+            task.run();
+        } else {
+            session.eventLoop().execute(task);
+        }
+    }
+}
