@@ -87,7 +87,8 @@ final class ListenerConnection {
         return lost ? Mono.just(true) : connection.validate(ValidationDepth.LOCAL).map(open -> !open);
     }
 
-    boolean hasEnded() {
+    /** True once its notification stream has ended and the loss was reported. */
+    boolean lossReported() {
         return lost;
     }
 

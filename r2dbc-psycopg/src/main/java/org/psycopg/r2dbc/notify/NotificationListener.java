@@ -215,7 +215,7 @@ public final class NotificationListener {
         }
         listening.open(reconnected);
         pending.tryEmitValue(listening);
-        if (listening.hasEnded()) {
+        if (listening.lossReported()) {
             // Lost before it became current: its end was ignored then.
             onLost(listening);
         }
