@@ -43,9 +43,9 @@ import reactor.core.publisher.Operators;
  * {@link #sendDone}; a CopyDone from the server is answered with CopyDone.
  *
  * <p>Cancelling the subscription stops the server: a COPY TO STDOUT by a CancelRequest (sent
- * once the server has begun the COPY), a COPY BOTH by the client's CopyDone. What still
- * arrives is released unread, and later exchanges wait until both the statement and the cancel
- * request are over. A server error is signalled after the data received before it. All state
+ * once the server has begun the COPY, the socket unread until the request has been delivered),
+ * a COPY BOTH by the client's CopyDone. What still arrives is released unread, and later
+ * exchanges wait until both the statement and the cancel request are over. A server error is signalled after the data received before it. All state
  * is confined to the event loop.
  */
 final class CopyStreamExchange<T> extends Exchange implements Subscription {
@@ -240,10 +240,14 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
         }
         cancelSent = true;
         cancelInFlight = true;
+        // Until the cancel has reached the server, reading would only throw data away as fast as it
+        // comes, and keep the event loop from the cancel's own connection.
+        session.pauseReading();
         session.cancelRunningQuery()
                 .onErrorResume(e -> Mono.empty())
                 .subscribe(null, null, () -> onLoop(() -> {
                     cancelInFlight = false;
+                    session.resumeReading();
                     releaseWritesIfDone();
                 }));
     }

@@ -21,7 +21,9 @@ import org.psycopg.r2dbc.PsycopgConnection;
 import org.psycopg.r2dbc.TestDatabase;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.error.PostgresException;
+import org.reactivestreams.Subscription;
 import reactor.core.Disposable;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -158,6 +160,38 @@ class CopyTest {
                 .flatMap(r -> r.map(row -> row.get(0, Integer.class))).collectList().block(TestDatabase.TIMEOUT));
         // 100 million rows take the server far longer: the COPY was stopped, not drained.
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(15)) < 0);
+    }
+
+    @Test
+    void copyOutWithoutDemandStopsReadingUntilTheServerWaitsToWrite() {
+        PsycopgConnection observer = TestDatabase.connect();
+        try {
+            AtomicInteger received = new AtomicInteger();
+            BaseSubscriber<ByteBuffer> oneAtATime = new BaseSubscriber<>() {
+                @Override
+                protected void hookOnSubscribe(Subscription subscription) {
+                    subscription.request(1);
+                }
+
+                @Override
+                protected void hookOnNext(ByteBuffer value) {
+                    received.incrementAndGet();
+                }
+            };
+            connection.copyOut("COPY (SELECT repeat('x', 1000) FROM generate_series(1, 10000000)) TO STDOUT").subscribe(oneAtATime);
+            int pid = connection.info().backendPid();
+            String waiting = Flux.interval(Duration.ofMillis(50))
+                    .concatMap(tick -> Flux.from(observer.createStatement("SELECT coalesce(wait_event, '') FROM pg_stat_activity WHERE pid = $1")
+                            .bind(0, pid).execute()).flatMap(r -> r.map(row -> row.get(0, String.class))))
+                    .filter("ClientWrite"::equals)
+                    .blockFirst(TestDatabase.TIMEOUT);
+            assertEquals("ClientWrite", waiting);
+            assertEquals(1, received.get());
+            oneAtATime.dispose();
+            assertEquals("next", one("SELECT 'next'", String.class));
+        } finally {
+            observer.close().block(TestDatabase.TIMEOUT);
+        }
     }
 
     @Test
