@@ -18,9 +18,7 @@ import org.psycopg.r2dbc.error.ErrorMapping;
 import org.psycopg.r2dbc.notify.SubscriberBuffer;
 import org.psycopg.r2dbc.notify.SubscriberOverflowException;
 import org.psycopg.r2dbc.protocol.backend.BackendMessage;
-import org.psycopg.r2dbc.protocol.backend.CommandComplete;
 import org.psycopg.r2dbc.protocol.backend.DataRow;
-import org.psycopg.r2dbc.protocol.backend.EmptyQueryResponse;
 import org.psycopg.r2dbc.protocol.backend.ErrorResponse;
 import org.psycopg.r2dbc.protocol.frontend.Query;
 import org.psycopg.r2dbc.sql.Identifier;
@@ -305,13 +303,7 @@ public final class PsycopgConnection implements Connection {
 
     /** Splits a request's messages into one result per statement. */
     Flux<PsycopgResult> results(Flux<BackendMessage> messages, String sql, CodecRegistry codecs) {
-        return messages
-                .windowUntil(PsycopgConnection::endsResult)
-                .map(window -> new PsycopgResult(window, codecs, sql));
-    }
-
-    private static boolean endsResult(BackendMessage message) {
-        return message instanceof CommandComplete || message instanceof ErrorResponse || message instanceof EmptyQueryResponse;
+        return new ResultSplitter(messages, statementMessages -> new PsycopgResult(statementMessages, codecs, sql));
     }
 
     /** With auto-commit off, a statement outside a transaction first begins one. */

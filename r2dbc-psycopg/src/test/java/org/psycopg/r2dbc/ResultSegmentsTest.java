@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.r2dbc.spi.ColumnMetadata;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
@@ -159,13 +160,25 @@ class ResultSegmentsTest {
 
     @Test
     void resultIsConsumedOnlyOnce() {
-        PsycopgResult result = Flux.from(connection.createStatement("SELECT 1 AS one").execute())
+        List<Integer> firstRead = Flux.from(connection.createStatement("SELECT 1 AS one").execute())
+                .concatMap(result -> result.map(row -> row.get(0, Integer.class)).collectList()
+                        .doOnNext(values -> {
+                            StepVerifier.create(result.getRowsUpdated()).expectError(IllegalStateException.class).verify(TestDatabase.TIMEOUT);
+                            StepVerifier.create(result.filter(segment -> true).flatMap(Mono::just)).expectError(IllegalStateException.class)
+                                    .verify(TestDatabase.TIMEOUT);
+                        }))
                 .single().block(TestDatabase.TIMEOUT);
+        assertEquals(List.of(1), firstRead);
+    }
 
-        StepVerifier.create(result.map(row -> row.get(0, Integer.class))).expectNext(1).expectComplete().verify(TestDatabase.TIMEOUT);
-        StepVerifier.create(result.getRowsUpdated()).expectError(IllegalStateException.class).verify(TestDatabase.TIMEOUT);
-        StepVerifier.create(result.filter(segment -> true).flatMap(Mono::just)).expectError(IllegalStateException.class)
-                .verify(TestDatabase.TIMEOUT);
+    @Test
+    void aResultNotReadAsItArrivesIsSkippedAndTheConnectionGoesOn() {
+        PsycopgResult skipped = Flux.from(connection.createStatement("SELECT generate_series(1, 100000)").execute())
+                .single().block(TestDatabase.TIMEOUT);
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> skipped.map(row -> row.get(0)).blockLast(TestDatabase.TIMEOUT));
+        assertTrue(error.getMessage().contains("not read when it was emitted"), error.getMessage());
+        assertEquals(2, scalar("SELECT 2", Integer.class));
     }
 
     private PsycopgStatement duplicateKeyBatch() {
