@@ -10,11 +10,13 @@ import java.util.Set;
 
 /**
  * The parts to run and the sizes of each. Arguments name parts ({@code select stream insert pgbench
- * codecs notify}; none means all) and may add {@code --quick}, a short run with small sizes for checking
+ * codecs}; none means all) and may add {@code --quick}, a short run with small sizes for checking
  * that everything works, whose figures mean little.
  *
  * @param parts        the parts to run
- * @param warmup       how long each point-select load runs before it is measured
+ * @param firstWarmup  how long a client's first point-select load runs before it is measured: long
+ *                     enough for the JIT to compile the client's whole path, which takes seconds on 2 cores
+ * @param warmup       how long each later point-select load runs before it is measured
  * @param measure      how long each point-select load is measured
  * @param streamRows   rows per measured stream
  * @param insertRows   rows per measured insert run
@@ -22,16 +24,16 @@ import java.util.Set;
  * @param repeats      measured runs of each stream and insert, the best one reported
  * @param quick        whether this is the short checking run
  */
-record Settings(Set<Part> parts, Duration warmup, Duration measure, long streamRows, int insertRows, int batchSize,
+record Settings(Set<Part> parts, Duration firstWarmup, Duration warmup, Duration measure, long streamRows, int insertRows, int batchSize,
                 int repeats, boolean quick) {
 
     /** A part of the run. */
     enum Part {
-        SELECT, STREAM, INSERT, PGBENCH, CODECS, NOTIFY
+        SELECT, STREAM, INSERT, PGBENCH, CODECS
     }
 
     /** The usage line printed for a bad argument. */
-    static final String USAGE = "arguments: [select] [stream] [insert] [pgbench] [codecs] [notify] [--quick]"
+    static final String USAGE = "arguments: [select] [stream] [insert] [pgbench] [codecs] [--quick]"
             + " (no part named: all of them)";
 
     /**
@@ -61,8 +63,8 @@ record Settings(Set<Part> parts, Duration warmup, Duration measure, long streamR
             parts = EnumSet.allOf(Part.class);
         }
         return quick
-                ? new Settings(parts, Duration.ofMillis(500), Duration.ofSeconds(1), 100_000, 10_000, 1_000, 1, true)
-                : new Settings(parts, Duration.ofSeconds(2), Duration.ofSeconds(5), 1_000_000, 100_000, 1_000, 2, false);
+                ? new Settings(parts, Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1), 100_000, 10_000, 1_000, 1, true)
+                : new Settings(parts, Duration.ofSeconds(8), Duration.ofSeconds(3), Duration.ofSeconds(5), 1_000_000, 100_000, 1_000, 2, false);
     }
 
     /** Rows of the stream run that warms a client up before it is measured. */

@@ -2,8 +2,11 @@
 package org.psycopg.r2dbc.benchmarks;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The scenarios, each run for every client one after the other on the same server, so that the
@@ -21,6 +24,7 @@ final class SideBySide {
     private final BenchmarkTables tables;
     private final ResultTable table;
     private final PrintStream log;
+    private final Set<String> warmed = new HashSet<>();
 
     SideBySide(Settings settings, BenchmarkTables tables, ResultTable table, PrintStream log) {
         this.settings = settings;
@@ -34,13 +38,17 @@ final class SideBySide {
         return "point select, " + inFlight + " in flight, " + (connections == 1 ? "1 connection" : "pool of " + connections);
     }
 
-    /** Point selects by primary key: the load is warmed up, then measured in selects per second. */
+    /**
+     * Point selects by primary key: the load is warmed up (longer for a client's first load), then
+     * measured in selects per second.
+     */
     void pointSelects(List<Contender> contenders, int connections, int inFlight) {
         String scenario = pointSelectScenario(connections, inFlight);
         for (Contender contender : contenders) {
             ResultTable.Cell cell;
             try (PointSelectLoad load = contender.pointSelects(connections, inFlight)) {
-                load.runUntil(System.nanoTime() + settings.warmup().toNanos(), new RowSink());
+                Duration warmup = warmed.add(contender.name()) ? settings.firstWarmup() : settings.warmup();
+                load.runUntil(System.nanoTime() + warmup.toNanos(), new RowSink());
                 RowSink sink = new RowSink();
                 long start = System.nanoTime();
                 load.runUntil(start + settings.measure().toNanos(), sink);
