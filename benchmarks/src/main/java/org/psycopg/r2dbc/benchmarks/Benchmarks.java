@@ -67,6 +67,13 @@ public final class Benchmarks {
             out.println(table.render());
             notes.forEach(note -> out.println(note));
         }
+        if (parts.contains(Part.NOTIFY)) {
+            log.println("Notifications...");
+            out.println();
+            out.println("LISTEN/NOTIFY, one publishing and one listening connection per client:");
+            out.println();
+            out.println(runNotifications(settings, log));
+        }
         if (parts.contains(Part.CODECS)) {
             log.println("Running the codec benchmark (JMH, gc profiler)...");
             out.println();
@@ -106,6 +113,18 @@ public final class Benchmarks {
                 log.println("Inserts...");
                 run.inserts(writers);
             }
+        }
+    }
+
+    private static String runNotifications(Settings settings, PrintStream log) throws Exception {
+        ServerTarget target = ServerTarget.shared();
+        try (VertxContender vertx = new VertxContender(target)) {
+            List<NotifyClient> clients = List.of(
+                    new PsycopgNotifyClient(R2dbcContender.psycopg(target).factory()),
+                    new JdbcNotifyClient(target),
+                    new R2dbcPostgresqlNotifyClient(R2dbcContender.r2dbcPostgresql(target).factory()),
+                    new VertxNotifyClient(vertx.vertx(), vertx.options()));
+            return NotificationScenarios.run(settings, target, clients, log);
         }
     }
 

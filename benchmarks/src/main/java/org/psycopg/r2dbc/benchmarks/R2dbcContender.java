@@ -61,6 +61,11 @@ final class R2dbcContender implements Contender {
         return name;
     }
 
+    /** The driver's connection factory, for scenarios that use the driver's own API (notifications). */
+    ConnectionFactory factory() {
+        return factory;
+    }
+
     @Override
     public boolean pipelines() {
         return true;

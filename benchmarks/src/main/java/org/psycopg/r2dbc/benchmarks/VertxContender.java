@@ -43,6 +43,16 @@ final class VertxContender implements Contender {
         return "vertx-pg-client";
     }
 
+    /** The Vert.x instance this contender owns until it is closed, for the notification scenarios. */
+    Vertx vertx() {
+        return vertx;
+    }
+
+    /** The connection options (sslmode=disable, prepared-statement cache on). */
+    PgConnectOptions options() {
+        return options;
+    }
+
     @Override
     public boolean pipelines() {
         return true;
