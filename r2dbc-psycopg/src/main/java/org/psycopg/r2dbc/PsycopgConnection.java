@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.copy.Copy;
+import org.psycopg.r2dbc.copy.CopyBoth;
 import org.psycopg.r2dbc.copy.CopyRows;
 import org.psycopg.r2dbc.engine.MessageStream;
 import org.psycopg.r2dbc.engine.Session;
@@ -270,6 +271,16 @@ public final class PsycopgConnection implements Connection {
      */
     public Flux<ByteBuffer> copyOut(String sql) {
         return beginIfNeeded(sql).thenMany(Copy.toStdout(session, sql));
+    }
+
+    /**
+     * A statement that enters COPY BOTH, such as {@code START_REPLICATION} on a connection opened
+     * with the {@code replication} startup parameter: run when its {@link CopyBoth#messages()} is
+     * subscribed, the server's CopyData streamed on demand and the client's sent alongside. The
+     * replication module builds its WAL stream on it.
+     */
+    public CopyBoth copyBoth(String sql) {
+        return new CopyBoth(session, sql);
     }
 
     // ---- running statements
