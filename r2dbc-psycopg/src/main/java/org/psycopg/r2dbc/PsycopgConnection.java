@@ -41,6 +41,7 @@ public final class PsycopgConnection implements Connection {
 
     private final Session session;
     private final ExtendedQuery extendedQuery;
+    private final SessionTimeZone timeZone;
     private final int defaultFetchSize;
     private volatile boolean autoCommit = true;
     private volatile IsolationLevel isolationLevel = IsolationLevel.READ_COMMITTED;
@@ -48,6 +49,7 @@ public final class PsycopgConnection implements Connection {
     PsycopgConnection(Session session, TypeCatalog types, int statementCacheSize, int prepareThreshold, int defaultFetchSize) {
         this.session = session;
         this.extendedQuery = new ExtendedQuery(this, session, types, statementCacheSize, prepareThreshold);
+        this.timeZone = new SessionTimeZone(session.parameters());
         this.defaultFetchSize = defaultFetchSize;
     }
 
@@ -312,9 +314,12 @@ public final class PsycopgConnection implements Connection {
         return beginIfNeeded(sql).thenMany(extendedQuery.run(sql, values, fetchSize));
     }
 
-    /** Splits a request's messages into one result per statement. */
+    /**
+     * Splits a request's messages into one result per statement, each read in the session's
+     * TimeZone as of its first message (after any SET TimeZone before it).
+     */
     Flux<PsycopgResult> results(Flux<BackendMessage> messages, String sql, CodecRegistry codecs) {
-        return new ResultSplitter(messages, statementMessages -> new PsycopgResult(statementMessages, codecs, sql));
+        return new ResultSplitter(messages, statementMessages -> new PsycopgResult(statementMessages, timeZone.apply(codecs), sql));
     }
 
     /** With auto-commit off, a statement outside a transaction first begins one. */

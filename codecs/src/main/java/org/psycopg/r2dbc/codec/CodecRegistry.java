@@ -3,6 +3,8 @@ package org.psycopg.r2dbc.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,28 +36,53 @@ import org.psycopg.r2dbc.codec.builtin.BuiltinCodecs;
  * naming them by name or kind start decoding them, and a domain reads as its base type.
  *
  * <p>Registries are cheap to derive: {@link #withOverrides(Codec[])} gives per-connection
- * overrides, {@link #withTypes(PgType...)} a registry knowing more types. Immutable and thread-safe
- * (lookup caches fill on use).
+ * overrides, {@link #withTypes(PgType...)} a registry knowing more types, and
+ * {@link #withTimeZone(ZoneId)} (constant time: it shares every index) one that reads
+ * {@code timestamptz} in a session's {@code TimeZone}. Immutable and thread-safe (lookup caches
+ * fill on use).
  */
 public final class CodecRegistry {
 
     /** OIDs below this are indexed in an array: every built-in type's OID is. */
     private static final int DENSE_OIDS = 10_000;
 
-    private static final CodecRegistry DEFAULTS = new CodecRegistry(BuiltinCodecs.all(), List.of());
+    private static final CodecRegistry DEFAULTS = new CodecRegistry(BuiltinCodecs.all(), List.of(), ZoneOffset.UTC);
 
     private final List<Codec<?>> codecs;
     private final Map<Integer, PgType> userTypes;
-    private final TypeEntry[] dense = new TypeEntry[DENSE_OIDS];
-    private final Map<Integer, TypeEntry> sparse = new HashMap<>();
-    private final Map<String, PgType> typesByName = new HashMap<>();
-    private final Map<Integer, PgType> rangesBySubtype = new HashMap<>();
-    private final Map<Integer, PgType> multirangesByRange = new HashMap<>();
-    private final Map<Class<?>, Codec<?>> encodingCodecs = new HashMap<>();
-    private final ConcurrentHashMap<Class<?>, CodecParameterEncoder> encoders = new ConcurrentHashMap<>();
+    private final ZoneId timeZone;
+    private final TypeEntry[] dense;
+    private final Map<Integer, TypeEntry> sparse;
+    private final Map<String, PgType> typesByName;
+    private final Map<Integer, PgType> rangesBySubtype;
+    private final Map<Integer, PgType> multirangesByRange;
+    private final Map<Class<?>, Codec<?>> encodingCodecs;
+    private final ConcurrentHashMap<Class<?>, CodecParameterEncoder> encoders;
 
-    private CodecRegistry(List<Codec<?>> codecs, Collection<PgType> types) {
+    /** The same codecs, types and indexes as {@code same}, reading timestamptz in {@code timeZone}. */
+    private CodecRegistry(CodecRegistry same, ZoneId timeZone) {
+        this.codecs = same.codecs;
+        this.userTypes = same.userTypes;
+        this.timeZone = timeZone;
+        this.dense = same.dense;
+        this.sparse = same.sparse;
+        this.typesByName = same.typesByName;
+        this.rangesBySubtype = same.rangesBySubtype;
+        this.multirangesByRange = same.multirangesByRange;
+        this.encodingCodecs = same.encodingCodecs;
+        this.encoders = same.encoders;
+    }
+
+    private CodecRegistry(List<Codec<?>> codecs, Collection<PgType> types, ZoneId timeZone) {
         this.codecs = List.copyOf(codecs);
+        this.timeZone = timeZone;
+        this.dense = new TypeEntry[DENSE_OIDS];
+        this.sparse = new HashMap<>();
+        this.typesByName = new HashMap<>();
+        this.rangesBySubtype = new HashMap<>();
+        this.multirangesByRange = new HashMap<>();
+        this.encodingCodecs = new HashMap<>();
+        this.encoders = new ConcurrentHashMap<>();
         Map<Integer, PgType> user = new LinkedHashMap<>();
         for (PgType t : types) {
             user.put(t.oid(), t);
@@ -115,6 +143,15 @@ public final class CodecRegistry {
         return DEFAULTS;
     }
 
+    /**
+     * The built-in codecs, then every codec that {@link ServiceLoader} finds for {@link Codec} on the
+     * class path (files {@code META-INF/services/org.psycopg.r2dbc.codec.Codec}), which take
+     * precedence over the built-ins. Loaded anew on each call.
+     */
+    public static CodecRegistry installed() {
+        return builder().addAll(DEFAULTS).addAll(ServiceLoader.load(Codec.class)).build();
+    }
+
     /** A builder starting empty: add {@link #defaults()} first to keep the built-ins. */
     public static Builder builder() {
         return new Builder();
@@ -127,7 +164,7 @@ public final class CodecRegistry {
     public CodecRegistry withOverrides(Codec<?>... overrides) {
         List<Codec<?>> all = new ArrayList<>(codecs);
         all.addAll(List.of(overrides));
-        return new CodecRegistry(all, userTypes.values());
+        return new CodecRegistry(all, userTypes.values(), timeZone);
     }
 
     /**
@@ -138,7 +175,24 @@ public final class CodecRegistry {
     public CodecRegistry withTypes(PgType... types) {
         List<PgType> all = new ArrayList<>(userTypes.values());
         all.addAll(List.of(types));
-        return new CodecRegistry(codecs, all);
+        return new CodecRegistry(codecs, all, timeZone);
+    }
+
+    /**
+     * This registry reading in {@code timeZone}, as a session whose {@code TimeZone} is that zone
+     * (see {@link TimeZoneSetting}): a timestamptz read as {@code OffsetDateTime} or
+     * {@code ZonedDateTime} is in that zone, read as {@code LocalDateTime} is its wall time there,
+     * and a timestamp read as an instant is taken in that zone, as PostgreSQL's casts do. Shares
+     * every index with this registry: constant time.
+     */
+    public CodecRegistry withTimeZone(ZoneId timeZone) {
+        Objects.requireNonNull(timeZone, "timeZone");
+        return timeZone.equals(this.timeZone) ? this : new CodecRegistry(this, timeZone);
+    }
+
+    /** The zone timestamptz values are read in: UTC unless given by {@link #withTimeZone(ZoneId)}. */
+    public ZoneId timeZone() {
+        return timeZone;
     }
 
     /** The codecs of this registry in precedence order, the last added last. */
@@ -371,7 +425,8 @@ public final class CodecRegistry {
         }
 
         /** Adds codecs in order, e.g. {@code ServiceLoader.load(Codec.class)}; each takes precedence over those before. */
-        public Builder addAll(Iterable<? extends Codec<?>> more) {
+        @SuppressWarnings("rawtypes") // ServiceLoader.load(Codec.class) is an Iterable of the raw type
+        public Builder addAll(Iterable<? extends Codec> more) {
             for (Codec<?> c : more) {
                 add(c);
             }
@@ -391,7 +446,7 @@ public final class CodecRegistry {
         }
 
         public CodecRegistry build() {
-            return new CodecRegistry(codecs, types);
+            return new CodecRegistry(codecs, types, ZoneOffset.UTC);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -25,7 +26,7 @@ import org.psycopg.r2dbc.codec.ValueWriter;
  * Reads date/time types into one java.time class and binds that class in binary: LocalDate as date,
  * LocalTime as time, OffsetTime as timetz, LocalDateTime as timestamp, OffsetDateTime, Instant and
  * ZonedDateTime as timestamptz. Defaults: date LocalDate, time LocalTime, timetz OffsetTime,
- * timestamp LocalDateTime, timestamptz OffsetDateTime in UTC. Conversions and infinities are
+ * timestamp LocalDateTime, timestamptz OffsetDateTime in the registry's time zone. Conversions and infinities are
  * {@link Temporals}' and {@link PgEpoch}'s.
  */
 final class TemporalCodec<T> implements Codec<T> {
@@ -63,7 +64,7 @@ final class TemporalCodec<T> implements Codec<T> {
                         TIMESTAMPTZ, (v, out) -> out.writeLong(Temporals.timestamptzMicros(v)), DateTimeText::formatTimestamptz),
                 new TemporalCodec<>(Instant.class, List.of(Decoding.of(TIMESTAMPTZ), Decoding.of(TIMESTAMP)), TIMESTAMPTZ,
                         (v, out) -> out.writeLong(Temporals.timestamptzMicros(v)),
-                        v -> DateTimeText.formatTimestamptz((OffsetDateTime) Temporals.convert(v, OffsetDateTime.class))),
+                        v -> DateTimeText.formatTimestamptz((OffsetDateTime) Temporals.convert(v, OffsetDateTime.class, ZoneOffset.UTC))),
                 new TemporalCodec<>(ZonedDateTime.class, List.of(Decoding.of(TIMESTAMPTZ), Decoding.of(TIMESTAMP)), TIMESTAMPTZ,
                         (v, out) -> out.writeLong(Temporals.timestamptzMicros(v)),
                         v -> DateTimeText.formatTimestamptz(v.equals(Temporals.ZONED_MAX) ? OffsetDateTime.MAX
@@ -82,7 +83,7 @@ final class TemporalCodec<T> implements Codec<T> {
 
     @Override
     public T decode(int oid, Format format, ByteBuffer bytes, Class<?> asked, CodecRegistry registry) {
-        return type.cast(Temporals.convert(Temporals.read(oid, format, bytes), type));
+        return type.cast(Temporals.convert(Temporals.read(oid, format, bytes), type, registry.timeZone()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
@@ -17,9 +18,10 @@ import org.psycopg.r2dbc.codec.Oids;
 /**
  * Each date/time type's value as its natural java.time class (date as LocalDate, time as LocalTime,
  * timetz as OffsetTime, timestamp as LocalDateTime, timestamptz as Instant), then converted to the
- * class asked for. A timestamptz read as a class with a zone or offset is in UTC, whatever the
- * session's TimeZone; a timestamp read as an instant is taken as UTC. Infinities map to the
- * classes' MAX and MIN (see {@link PgEpoch}).
+ * class asked for in the session's zone (the registry's {@code timeZone()}), as PostgreSQL's casts
+ * convert: a timestamptz read as a class with a zone or offset is in that zone, read as
+ * LocalDateTime is its wall time there; a timestamp read as an instant is taken in that zone.
+ * Infinities map to the classes' MAX and MIN (see {@link PgEpoch}); a zoned infinity is at UTC.
  */
 final class Temporals {
 
@@ -61,28 +63,30 @@ final class Temporals {
         return new IllegalArgumentException("Type OID " + oid + " is not a date/time type");
     }
 
-    /** {@code value} (a class {@link #read} returns) as {@code target}. */
-    static Object convert(Object value, Class<?> target) {
+    /** {@code value} (a class {@link #read} returns) as {@code target}, in {@code zone}. */
+    static Object convert(Object value, Class<?> target, ZoneId zone) {
         if (target.isInstance(value)) {
             return value;
         }
         if (value instanceof Instant) {
             Instant i = (Instant) value;
             if (target == OffsetDateTime.class) {
-                return i.equals(Instant.MAX) ? OffsetDateTime.MAX : i.equals(Instant.MIN) ? OffsetDateTime.MIN : i.atOffset(ZoneOffset.UTC);
+                return i.equals(Instant.MAX) ? OffsetDateTime.MAX : i.equals(Instant.MIN) ? OffsetDateTime.MIN
+                        : OffsetDateTime.ofInstant(i, zone);
             }
             if (target == ZonedDateTime.class) {
-                return i.equals(Instant.MAX) ? ZONED_MAX : i.equals(Instant.MIN) ? ZONED_MIN : i.atZone(ZoneOffset.UTC);
+                return i.equals(Instant.MAX) ? ZONED_MAX : i.equals(Instant.MIN) ? ZONED_MIN : i.atZone(zone);
             }
             if (target == LocalDateTime.class) {
                 return i.equals(Instant.MAX) ? LocalDateTime.MAX : i.equals(Instant.MIN) ? LocalDateTime.MIN
-                        : LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+                        : LocalDateTime.ofInstant(i, zone);
             }
         }
         if (value instanceof LocalDateTime) {
             LocalDateTime t = (LocalDateTime) value;
-            Instant i = t.equals(LocalDateTime.MAX) ? Instant.MAX : t.equals(LocalDateTime.MIN) ? Instant.MIN : t.toInstant(ZoneOffset.UTC);
-            return convert(i, target);
+            Instant i = t.equals(LocalDateTime.MAX) ? Instant.MAX : t.equals(LocalDateTime.MIN) ? Instant.MIN
+                    : t.atZone(zone).toInstant();
+            return convert(i, target, zone);
         }
         if (value instanceof LocalDate && target == LocalDateTime.class) {
             LocalDate d = (LocalDate) value;
