@@ -28,8 +28,8 @@ import org.psycopg.r2dbc.codec.Format;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class CodecBenchmark {
 
     /** The PostgreSQL type, as {@link CodecSample#named(String)} reads it. */
