@@ -52,11 +52,12 @@ public final class Copy {
     /**
      * Runs {@code COPY ... TO STDOUT} and emits its output.
      *
-     * <p>Each buffer is a new heap buffer that belongs to the subscriber and may be kept: it
-     * holds one or more whole CopyData messages of the server, at most {@link #MAX_CHUNK} bytes
-     * unless one message is larger. For text and CSV COPY every buffer therefore holds whole
-     * rows. Buffers are emitted only on demand; without demand the connection stops reading and
-     * the server waits. Cancelling stops the server's COPY with a CancelRequest; the connection
+     * <p>Each buffer is a heap buffer that belongs to the subscriber and may be kept: its bytes
+     * were copied out of the connection's buffers and are never written again (buffers may share
+     * a backing array, each with its own region). It holds one or more whole CopyData messages of
+     * the server, at most {@link #MAX_CHUNK} bytes unless one message is larger: for text and CSV
+     * COPY, whole rows. Buffers are emitted on the connection's event loop, only on demand;
+     * without demand the connection stops reading and the server waits. Cancelling stops the server's COPY with a CancelRequest; the connection
      * stays usable. Fails with the server's error after the data received before it, or with
      * {@link IllegalArgumentException} when {@code sql} is not a COPY TO STDOUT.
      */
@@ -66,7 +67,7 @@ public final class Copy {
             @Override
             public void subscribe(CoreSubscriber<? super ByteBuffer> actual) {
                 CopyStreamExchange<ByteBuffer> exchange = new CopyStreamExchange<>(session, sql, false,
-                        queue -> queue.pollBytes(MAX_CHUNK), actual);
+                        new CopyChunks(MAX_CHUNK), actual);
                 actual.onSubscribe(exchange);
                 session.submit(exchange);
             }

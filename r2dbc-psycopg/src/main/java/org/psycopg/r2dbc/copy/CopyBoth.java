@@ -48,7 +48,7 @@ public final class CopyBoth {
         return new Flux<>() {
             @Override
             public void subscribe(CoreSubscriber<? super CopyData> actual) {
-                CopyStreamExchange<CopyData> started = new CopyStreamExchange<>(session, sql, true, CopyDataQueue::poll, actual);
+                CopyStreamExchange<CopyData> started = new CopyStreamExchange<>(session, sql, true, new CopyDataQueue(), actual);
                 if (!exchange.compareAndSet(null, started)) {
                     Operators.error(actual,
                             new IllegalStateException("COPY BOTH runs once per CopyBoth instance"));

@@ -6,7 +6,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.util.ReferenceCountUtil;
 import io.r2dbc.spi.R2dbcException;
 import java.nio.ByteBuffer;
-import java.util.function.Function;
 import org.psycopg.r2dbc.engine.Exchange;
 import org.psycopg.r2dbc.engine.Session;
 import org.psycopg.r2dbc.error.ErrorMapping;
@@ -31,11 +30,12 @@ import reactor.core.publisher.Operators;
 
 /**
  * Runs one statement whose server side streams CopyData: COPY TO STDOUT, or a statement that
- * enters COPY BOTH (START_REPLICATION). Elements are made from the received CopyData by
- * {@code take} and emitted only on demand, once the messages of one read from the socket have
- * all arrived, so that {@code take} may gather several into one element. Past {@link #HIGH_WATER_MESSAGES} messages or
- * {@link #HIGH_WATER_BYTES} bytes not yet emitted, the session stops reading the socket, so
- * TCP throttles the server; it reads again below the low-water marks.
+ * enters COPY BOTH (START_REPLICATION). Elements are made from the received CopyData by a
+ * {@link CopyBuffer} and emitted only on demand, once the messages of one read from the socket
+ * have all arrived, so that the buffer may gather several into one element. Past
+ * {@link #HIGH_WATER_ELEMENTS} elements or {@link #HIGH_WATER_BYTES} bytes not yet emitted, the
+ * session stops reading the socket, so TCP throttles the server; it reads again below the
+ * low-water marks.
  *
  * <p>The exchange holds the write side until its ReadyForQuery: nothing may reach the server
  * while it is in a COPY mode, and a cancel signal must not hit a later statement. In COPY BOTH
@@ -53,17 +53,16 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
     /** The client's CopyDone (the backend message of the same name is imported). */
     private static final FrontendMessage CLIENT_COPY_DONE = org.psycopg.r2dbc.protocol.frontend.CopyDone.INSTANCE;
 
-    static final int HIGH_WATER_MESSAGES = 256;
-    static final int LOW_WATER_MESSAGES = 32;
+    static final int HIGH_WATER_ELEMENTS = 256;
+    static final int LOW_WATER_ELEMENTS = 32;
     static final long HIGH_WATER_BYTES = 1024 * 1024;
     static final long LOW_WATER_BYTES = 256 * 1024;
 
     private final Session session;
     private final String sql;
     private final boolean both;
-    private final Function<CopyDataQueue, T> take;
+    private final CopyBuffer<T> buffer;
     private final CoreSubscriber<? super T> actual;
-    private final CopyDataQueue buffer = new CopyDataQueue();
 
     private long demand;
     private boolean copying;
@@ -83,15 +82,14 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
 
     /**
      * @param both true for a statement that enters COPY BOTH, false for COPY TO STDOUT
-     * @param take makes the next element from the messages held (there is at least one) and
-     *             releases what it consumes
+     * @param buffer keeps the received data and makes the elements
      */
-    CopyStreamExchange(Session session, String sql, boolean both, Function<CopyDataQueue, T> take,
+    CopyStreamExchange(Session session, String sql, boolean both, CopyBuffer<T> buffer,
                        CoreSubscriber<? super T> actual) {
         this.session = session;
         this.sql = sql;
         this.both = both;
-        this.take = take;
+        this.buffer = buffer;
         this.actual = actual;
     }
 
@@ -117,7 +115,7 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
                     drainScheduled = true;
                     session.eventLoop().execute(this::scheduledDrain);
                 }
-                if (!paused && (buffer.size() >= HIGH_WATER_MESSAGES || buffer.bytes() >= HIGH_WATER_BYTES)) {
+                if (!paused && (buffer.size() >= HIGH_WATER_ELEMENTS || buffer.bytes() >= HIGH_WATER_BYTES)) {
                     paused = true;
                     session.pauseReading();
                 }
@@ -272,9 +270,9 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
         try {
             while (demand > 0 && !buffer.isEmpty() && !cancelled) {
                 demand--;
-                actual.onNext(take.apply(buffer));
+                actual.onNext(buffer.poll());
             }
-            if (paused && buffer.size() <= LOW_WATER_MESSAGES && buffer.bytes() <= LOW_WATER_BYTES) {
+            if (paused && buffer.size() <= LOW_WATER_ELEMENTS && buffer.bytes() <= LOW_WATER_BYTES) {
                 paused = false;
                 session.resumeReading();
             }

@@ -180,7 +180,7 @@ class CopyTest {
             };
             connection.copyOut("COPY (SELECT repeat('x', 1000) FROM generate_series(1, 10000000)) TO STDOUT").subscribe(oneAtATime);
             int pid = connection.info().backendPid();
-            String waiting = Flux.interval(Duration.ofMillis(50))
+            String waiting = Flux.interval(Duration.ofMillis(50)).onBackpressureDrop()
                     .concatMap(tick -> Flux.from(observer.createStatement("SELECT coalesce(wait_event, '') FROM pg_stat_activity WHERE pid = $1")
                             .bind(0, pid).execute()).flatMap(r -> r.map(row -> row.get(0, String.class))))
                     .filter("ClientWrite"::equals)
