@@ -143,7 +143,13 @@ final class CopyInExchange extends Exchange implements Subscriber<ByteBuffer> {
             return;
         }
         session.onWritable(this::onWritable);
-        data.subscribe(this);
+        try {
+            data.subscribe(this);
+        } catch (RuntimeException e) {
+            // A publisher that breaks the Reactive Streams rules must not break the connection.
+            dataError = e;
+            failCopy(copyFailMessage(e));
+        }
     }
 
     // ---- the publisher's signals, each handled on the event loop in the order they came
