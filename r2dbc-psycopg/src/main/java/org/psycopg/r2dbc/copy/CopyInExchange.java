@@ -99,12 +99,11 @@ final class CopyInExchange extends Exchange implements Subscriber<ByteBuffer> {
             complete();
             return true;
         } else if (message instanceof CopyOutResponse || message instanceof RowDescription) {
+            // The write side stays held until ReadyForQuery: a later statement of the same query string may still be a COPY IN.
             unexpected = "copyIn needs COPY ... FROM STDIN, not a statement that returns data: " + sql;
-            releaseWriteSide();
         } else if (message instanceof CopyBothResponse) {
             unexpected = "copyIn needs COPY ... FROM STDIN, not a statement that starts COPY BOTH: " + sql;
             session.send(CopyDone.INSTANCE);
-            releaseWriteSide();
         }
         ReferenceCountUtil.release(message);
         return false;
