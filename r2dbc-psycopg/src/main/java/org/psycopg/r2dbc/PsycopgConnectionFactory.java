@@ -27,13 +27,22 @@ public final class PsycopgConnectionFactory implements ConnectionFactory {
 
     public PsycopgConnectionFactory(PsycopgConnectionConfiguration configuration) {
         this.configuration = configuration;
-        this.types = new TypeCatalog(configuration.codecs() != null ? configuration.codecs() : CodecRegistry.defaults());
+        this.types = new TypeCatalog(codecs(configuration.codecs()));
         TlsSettings tls = new TlsSettings(configuration.sslMode(), configuration.sslRootCert(), configuration.sslCert(),
                 configuration.sslKey(), configuration.sslPassword() == null ? null : configuration.sslPassword().toString());
         ConnectSettings settings = new ConnectSettings(startupParameters(configuration), configuration.password(), tls,
                 configuration.connectTimeout(), configuration.maxMessageSize(), configuration.tcpKeepAlive(),
                 configuration.tcpNoDelay(), configuration.loopResources());
         this.opener = new ConnectionOpener(configuration.hosts(), settings, configuration.targetSessionAttrs());
+    }
+
+    /**
+     * The codecs the configuration gives; when it gives none but the built-ins, the built-ins and
+     * the codecs found by ServiceLoader ({@link CodecRegistry#installed()}). A registry built by
+     * the user is taken as it is: start it from {@code CodecRegistry.installed()} to keep those.
+     */
+    private static CodecRegistry codecs(CodecRegistry configured) {
+        return configured == null || configured == CodecRegistry.defaults() ? CodecRegistry.installed() : configured;
     }
 
     /** The StartupMessage parameters: user, database, application_name, options, timeouts and any other setting. */

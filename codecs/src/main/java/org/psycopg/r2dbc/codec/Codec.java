@@ -54,7 +54,9 @@ public interface Codec<T> {
      * @param registry the registry in use, for codecs that decode nested values (arrays, composites)
      * @throws IllegalArgumentException when the value cannot be represented in the Java type
      */
-    T decode(int oid, Format format, ByteBuffer bytes, Class<?> type, CodecRegistry registry);
+    default T decode(int oid, Format format, ByteBuffer bytes, Class<?> type, CodecRegistry registry) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not decode values");
+    }
 
     /** The Java classes this codec encodes, with their subclasses; empty for a decode-only codec. */
     default List<Class<?>> encodedClasses() {
