@@ -141,7 +141,7 @@ final class Connector {
         if (channel.pipeline().get("tls-failure") != null) {
             channel.pipeline().remove("tls-failure");
         }
-        channel.pipeline().addLast("framer", new BackendFramer(settings.maxMessageLength()));
+        channel.pipeline().addLast("framer", new BackendFramer(settings.maxMessageLength(), session));
         channel.pipeline().addLast("session", new SessionHandler(session));
         session.submit(new StartupExchange(session, settings.startupParameters(), settings.password(), channelBinding, sink));
     }

@@ -50,6 +50,7 @@ public final class Session {
     private boolean writeSideHeld;
     private boolean ready;
     private Runnable writableListener;
+    private Exchange discardingRows;
     private volatile Throwable closedCause;
     private volatile char transactionStatus = 'I';
     private volatile int processId;
@@ -77,6 +78,17 @@ public final class Session {
         ByteBuf out = pendingWrites();
         message.encode(out);
         scheduleFlush();
+    }
+
+    /** The rows of this exchange's results are of no interest any more: skip them without decoding. */
+    public void discardRowsOf(Exchange exchange) {
+        assert loop.inEventLoop();
+        discardingRows = exchange;
+    }
+
+    /** True while the exchange the server answers now has had its rows discarded. */
+    boolean isDiscardingRows() {
+        return discardingRows != null && discardingRows == inFlight.peek();
     }
 
     /** Holds back every exchange submitted from now on until {@link #releaseWriteSide()}. */
@@ -216,6 +228,9 @@ public final class Session {
         }
         if (head.onMessage(message)) {
             inFlight.poll();
+            if (discardingRows == head) {
+                discardingRows = null;
+            }
             Exchange next = inFlight.peek();
             if (next != null) {
                 next.onActive();

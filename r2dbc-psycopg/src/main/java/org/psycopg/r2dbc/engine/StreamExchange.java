@@ -139,6 +139,7 @@ final class StreamExchange extends Exchange implements Subscription {
                 return;
             }
             cancelled = true;
+            session.discardRowsOf(this);
             clearBuffer();
             if (active) {
                 stopServerIfRunning();
@@ -167,10 +168,14 @@ final class StreamExchange extends Exchange implements Subscription {
         cancelInFlight = true;
         holdingWrites = true;
         session.holdWriteSide();
+        // Reading nothing until the signal is delivered keeps the server from filling the socket
+        // buffers with rows that would only be thrown away.
+        session.pauseReading();
         session.cancelRunningQuery()
                 .onErrorResume(e -> Mono.empty())
                 .subscribe(null, null, () -> onLoop(() -> {
                     cancelInFlight = false;
+                    session.resumeReading();
                     releaseWritesIfDone();
                 }));
     }
