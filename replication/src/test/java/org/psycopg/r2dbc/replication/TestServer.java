@@ -7,7 +7,9 @@ import org.psycopg.r2dbc.PsycopgConnectionConfiguration;
 import org.psycopg.r2dbc.PsycopgConnectionFactory;
 import org.psycopg.r2dbc.PsycopgResult;
 import org.psycopg.r2dbc.embedded.PostgresServer;
+import org.psycopg.r2dbc.sql.Literal;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** Connections to {@link PostgresServer#shared()} as its superuser, who may replicate. */
 final class TestServer {
@@ -49,9 +51,29 @@ final class TestServer {
                 .blockLast(TIMEOUT);
     }
 
+    /** Waits until a slot exists (a ChangeStream creates its own when it first connects). */
+    static void awaitSlotExists(PsycopgConnection sql, String slot) {
+        Mono.defer(() -> query(sql, "SELECT count(*)::text FROM pg_replication_slots WHERE slot_name = " + Literal.of(slot).render()))
+                .filter("1"::equals)
+                .repeatWhenEmpty(attempts -> attempts.delayElements(Duration.ofMillis(50)))
+                .block(TIMEOUT);
+    }
+
+    /** Waits until no walsender uses the slot any more (a cancelled stream's server process ends a moment later). */
+    static void awaitSlotInactive(PsycopgConnection sql, String slot) {
+        Mono.defer(() -> query(sql, "SELECT active::text FROM pg_replication_slots WHERE slot_name = " + Literal.of(slot).render()))
+                .filter("false"::equals)
+                .repeatWhenEmpty(attempts -> attempts.delayElements(Duration.ofMillis(50)))
+                .block(TIMEOUT);
+    }
+
     /** The first column of the first row of a query, as a String. */
     static String queryString(PsycopgConnection connection, String sql) {
+        return query(connection, sql).block(TIMEOUT);
+    }
+
+    private static Mono<String> query(PsycopgConnection connection, String sql) {
         return Flux.from(connection.createStatement(sql).execute())
-                .concatMap(r -> r.map(row -> String.valueOf(row.get(0)))).blockFirst(TIMEOUT);
+                .concatMap(r -> r.map(row -> String.valueOf(row.get(0)))).next();
     }
 }
