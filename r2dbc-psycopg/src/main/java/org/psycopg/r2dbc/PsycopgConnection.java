@@ -133,6 +133,15 @@ public final class PsycopgConnection implements Connection {
         });
     }
 
+    /** Reads the session's default isolation level (the server, database or role may set it), which startup does not report. */
+    Mono<PsycopgConnection> readIsolationLevel() {
+        return runSimple("SHOW default_transaction_isolation", 1)
+                .flatMap(result -> result.map(row -> row.get(0, String.class)))
+                .next()
+                .doOnNext(level -> isolationLevel = IsolationLevel.valueOf(level.toUpperCase(java.util.Locale.ROOT)))
+                .thenReturn(this);
+    }
+
     @Override
     public IsolationLevel getTransactionIsolationLevel() {
         return isolationLevel;

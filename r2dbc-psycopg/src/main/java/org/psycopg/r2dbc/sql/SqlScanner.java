@@ -156,6 +156,10 @@ final class SqlScanner {
             char c = sql.charAt(i);
             if (c == '\\' && backslashEscapes) {
                 i += 2;
+            } else if (c == '%' && at(i + 1) == '%') {
+                // psycopg style writes a literal % as %% everywhere, in strings too ('100%%').
+                addRewrite(i, i + 2, PERCENT_ESCAPE);
+                i += 2;
             } else if (c == '\'') {
                 if (at(i + 1) == '\'') {
                     i += 2;

@@ -123,7 +123,7 @@ class ParsedSqlPlaceholderTest {
 
     @Test
     void doublePercentIsALiteralPercentInPsycopgStyle() {
-        assertEquals("SELECT $1 % 2, 'a%%'", ParsedSql.parse("SELECT %s %% 2, 'a%%'").sql());
+        assertEquals("SELECT $1 % 2, 'a%'", ParsedSql.parse("SELECT %s %% 2, 'a%%'").sql());
         assertEquals("SELECT $1 % 2", ParsedSql.parse("SELECT %(n)s %% 2").sql());
     }
 

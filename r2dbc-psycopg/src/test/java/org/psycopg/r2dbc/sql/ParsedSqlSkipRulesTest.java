@@ -153,9 +153,9 @@ class ParsedSqlSkipRulesTest {
     }
 
     @Test
-    void percentInsideAStringIsLeftAloneInPsycopgStyle() {
+    void aPlaceholderInsideAStringIsLeftAloneButDoublePercentStillMeansPercent() {
         ParsedSql parsed = ParsedSql.parse("SELECT * FROM t WHERE name LIKE 'a%' AND x = %s AND y LIKE '%s%%'");
-        assertEquals("SELECT * FROM t WHERE name LIKE 'a%' AND x = $1 AND y LIKE '%s%%'", parsed.sql());
+        assertEquals("SELECT * FROM t WHERE name LIKE 'a%' AND x = $1 AND y LIKE '%s%'", parsed.sql());
         assertEquals(1, parsed.parameterCount());
     }
 
