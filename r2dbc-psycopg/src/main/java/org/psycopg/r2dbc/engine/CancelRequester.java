@@ -4,6 +4,7 @@ package org.psycopg.r2dbc.engine;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -28,12 +29,13 @@ final class CancelRequester {
                     .channel(Transports.channelClass(address, loop))
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                     .handler(new ChannelInboundHandlerAdapter());
-            bootstrap.connect(address).addListener(connected -> {
+            ChannelFuture connecting = bootstrap.connect(address);
+            connecting.addListener(connected -> {
                 if (!connected.isSuccess()) {
                     sink.error(connected.cause());
                     return;
                 }
-                Channel channel = ((io.netty.channel.ChannelFuture) connected).channel();
+                Channel channel = connecting.channel();
                 ByteBuf out = channel.alloc().ioBuffer(16);
                 new CancelRequest(processId, secretKey).encode(out);
                 channel.writeAndFlush(out);

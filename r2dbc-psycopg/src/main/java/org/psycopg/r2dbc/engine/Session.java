@@ -5,6 +5,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import io.netty.util.ReferenceCountUtil;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -20,7 +22,6 @@ import org.psycopg.r2dbc.protocol.backend.ParameterStatus;
 import org.psycopg.r2dbc.protocol.backend.ReadyForQuery;
 import org.psycopg.r2dbc.protocol.frontend.FrontendMessage;
 import org.psycopg.r2dbc.protocol.frontend.Terminate;
-import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -179,11 +180,6 @@ public final class Session {
         }
     }
 
-    /** The channel, for the startup steps that add handlers (TLS) or read its peer certificate. */
-    Channel channel() {
-        return channel;
-    }
-
     void setBackendKey(int processId, int secretKey) {
         this.processId = processId;
         this.secretKey = secretKey;
@@ -222,7 +218,7 @@ public final class Session {
     private void deliver(BackendMessage message) {
         Exchange head = inFlight.peek();
         if (head == null) {
-            io.netty.util.ReferenceCountUtil.release(message);
+            ReferenceCountUtil.release(message);
             fail(new R2dbcNonTransientResourceException("Unexpected message from the server with no request waiting: " + message));
             return;
         }
