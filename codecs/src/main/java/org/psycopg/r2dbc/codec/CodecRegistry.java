@@ -127,6 +127,42 @@ public final class CodecRegistry {
                 entry(t.oid()).readAs(baseEntry(t, 0));
             }
         }
+        for (PgType t : known.values()) {
+            TypeEntry e = entry(t.oid());
+            if (e.resultFormat == Format.BINARY && !asksBinary(t.oid(), 0)) {
+                e.resultFormat = Format.TEXT;
+            }
+        }
+    }
+
+    /**
+     * Whether type {@code oid} may be asked in binary: its codec reads binary and so, for an array,
+     * range, multirange, composite or domain, does every type it is made of. The binary form of a
+     * container nests its elements' binary forms, which a text-only codec cannot read and which the
+     * server cannot even write for some types (aclitem has no binary output).
+     */
+    private boolean asksBinary(int oid, int depth) {
+        TypeEntry e = entry(oid);
+        if (e == null || e.resultFormat != Format.BINARY || depth > 32) {
+            return false;
+        }
+        PgType t = e.type;
+        if (t == null) {
+            return true;
+        }
+        switch (t.kind()) {
+            case ARRAY: case RANGE: case MULTIRANGE: case DOMAIN:
+                return asksBinary(t.baseOid(), depth + 1);
+            case COMPOSITE:
+                for (PgType.Attribute a : t.attributes()) {
+                    if (!asksBinary(a.oid(), depth + 1)) {
+                        return false;
+                    }
+                }
+                return true;
+            default:
+                return true;
+        }
     }
 
     /** The entry of a domain's base type, following domains over domains. */
@@ -291,7 +327,11 @@ public final class CodecRegistry {
         return e == null ? "oid:" + Integer.toUnsignedString(oid) : e.name;
     }
 
-    /** The format to ask the server for in result columns of type {@code oid}: binary when the default codec reads it. */
+    /**
+     * The format to ask the server for in result columns of type {@code oid}: binary when the default
+     * codec reads it, and, for arrays, ranges, multiranges, composites and domains, when every type
+     * they are made of is asked in binary too.
+     */
     public Format resultFormat(int oid) {
         TypeEntry e = entry(oid);
         return e == null ? Format.TEXT : e.resultFormat;

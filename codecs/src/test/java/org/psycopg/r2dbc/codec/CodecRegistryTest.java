@@ -91,6 +91,22 @@ class CodecRegistryTest {
     }
 
     @Test
+    void containersOfTypesReadOnlyInTextAreAskedInText() {
+        int tid = 27, tidArray = 1010, aclitemArray = 1034, point = 600;
+        assertEquals(Format.TEXT, defaults.resultFormat(tid));
+        assertEquals(Format.TEXT, defaults.resultFormat(tidArray));
+        assertEquals(Format.TEXT, defaults.resultFormat(aclitemArray));
+        assertEquals(Format.BINARY, defaults.resultFormat(Oids.INT4_ARRAY));
+        CodecRegistry runtime = defaults.withTypes(
+                PgType.fromCatalog(90_001, "with_tid", 'c', 'C', 0, 0, 0, null, null, List.of("a", "b"), List.of(Oids.INT4, tid)),
+                PgType.fromCatalog(90_002, "with_point", 'c', 'C', 0, 0, 0, null, null, List.of("a"), List.of(point)),
+                PgType.fromCatalog(90_003, "tid_domain", 'd', 'U', 0, 0, tid, null, null, List.of(), List.of()));
+        assertEquals(Format.TEXT, runtime.resultFormat(90_001));
+        assertEquals(Format.BINARY, runtime.resultFormat(90_002));
+        assertEquals(Format.TEXT, runtime.resultFormat(90_003));
+    }
+
+    @Test
     void unknownOidsReadAsTextStrings() {
         assertEquals("oid:123456", defaults.typeName(123456));
         assertEquals(String.class, defaults.javaType(123456));
