@@ -7,6 +7,7 @@ import org.psycopg.r2dbc.PsycopgConnectionConfiguration;
 import org.psycopg.r2dbc.PsycopgConnectionFactory;
 import org.psycopg.r2dbc.PsycopgResult;
 import org.psycopg.r2dbc.embedded.PostgresServer;
+import org.psycopg.r2dbc.codec.Lsn;
 import org.psycopg.r2dbc.sql.Literal;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -55,6 +56,15 @@ final class TestServer {
     static void awaitSlotExists(PsycopgConnection sql, String slot) {
         Mono.defer(() -> query(sql, "SELECT count(*)::text FROM pg_replication_slots WHERE slot_name = " + Literal.of(slot).render()))
                 .filter("1"::equals)
+                .repeatWhenEmpty(attempts -> attempts.delayElements(Duration.ofMillis(50)))
+                .block(TIMEOUT);
+    }
+
+    /** Waits until a logical slot's confirmed_flush_lsn has reached {@code position}. */
+    static void awaitConfirmedFlush(PsycopgConnection sql, String slot, Lsn position) {
+        Mono.defer(() -> query(sql, "SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = "
+                        + Literal.of(slot).render()))
+                .filter(lsn -> Lsn.parse(lsn).compareTo(position) >= 0)
                 .repeatWhenEmpty(attempts -> attempts.delayElements(Duration.ofMillis(50)))
                 .block(TIMEOUT);
     }
