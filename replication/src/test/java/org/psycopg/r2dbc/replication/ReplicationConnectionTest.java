@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.psycopg.r2dbc.PsycopgConnection;
 import org.psycopg.r2dbc.codec.Lsn;
+import reactor.core.publisher.Flux;
 import io.r2dbc.spi.R2dbcException;
 
 /** The replication commands against a real walsender, logical and physical. */
@@ -87,6 +88,31 @@ class ReplicationConnectionTest {
     void commandErrorFailsThatCommandOnly() {
         assertThrows(R2dbcException.class, () -> logical.dropSlot("rct_missing", false).block(TestServer.TIMEOUT));
         assertEquals(1, logical.identifySystem().block(TestServer.TIMEOUT).timeline());
+    }
+
+    @Test
+    void exportedSnapshotReadsTheTableStateTheStreamStartsFrom() {
+        TestServer.run(sql, "CREATE TABLE rct_items (id int)");
+        TestServer.run(sql, "INSERT INTO rct_items SELECT generate_series(1, 10)");
+        ReplicationSlot slot = logical.createSlot(CreateReplicationSlot.logical("rct_snapshot", "test_decoding")
+                .asTemporary().withSnapshot(SnapshotAction.EXPORT)).block(TestServer.TIMEOUT);
+        TestServer.run(sql, "INSERT INTO rct_items VALUES (11)");
+        // The initial load, in the exported snapshot: valid until the next command on the replication connection.
+        PsycopgConnection loader = TestServer.connect();
+        try {
+            List<String> loaded = Flux.from(loader.createBatch().add("BEGIN ISOLATION LEVEL REPEATABLE READ")
+                            .add("SET TRANSACTION SNAPSHOT '" + slot.snapshotName() + "'")
+                            .add("SELECT string_agg(id::text, ',' ORDER BY id) FROM rct_items").add("COMMIT").execute())
+                    .concatMap(r -> r.map(row -> row.get(0, String.class))).collectList().block(TestServer.TIMEOUT);
+            assertEquals(List.of("1,2,3,4,5,6,7,8,9,10"), loaded);
+        } finally {
+            loader.close().block(TestServer.TIMEOUT);
+        }
+        ReplicationStream stream = logical.startLogical("rct_snapshot", Lsn.INVALID, Map.of("include-xids", "0"),
+                ReplicationStreamOptions.DEFAULTS);
+        String firstChange = stream.messages().map(m -> StandardCharsets.UTF_8.decode(m.payload()).toString())
+                .filter(text -> text.startsWith("table")).blockFirst(TestServer.TIMEOUT);
+        assertEquals("table public.rct_items: INSERT: id[integer]:11", firstChange);
     }
 
     @Test
