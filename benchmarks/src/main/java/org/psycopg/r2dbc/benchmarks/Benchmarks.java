@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.psycopg.r2dbc.benchmarks.Settings.Part;
@@ -81,6 +82,7 @@ public final class Benchmarks {
             out.println();
             out.println(CodecFigures.run(settings.quick()));
         }
+        out.printf(Locale.ROOT, "%n1-minute load average at the end of the run: %.2f%n", Machine.load());
         out.flush();
         System.exit(0);
     }

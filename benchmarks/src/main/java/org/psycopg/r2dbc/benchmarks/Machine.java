@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The lines that say when and where figures were taken: date, processors, memory, load, JVM. */
+/** The lines that say when and where figures were taken: date, processors, memory, load, JVM; and progress prefixes. */
 final class Machine {
 
     private Machine() {
@@ -29,6 +29,20 @@ final class Machine {
                 + System.getProperty("os.arch") + "\n"
                 + "- java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + String.format(Locale.ROOT, ", max heap %d MiB%n", runtime.maxMemory() / (1024 * 1024));
+    }
+
+    /**
+     * The prefix of a progress line: seconds since the JVM started and the 1-minute load average, so
+     * that a figure taken while other work shared the cores can be told apart.
+     */
+    static String progress() {
+        return String.format(Locale.ROOT, "  [%4ds, load %.2f] ", ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
+                load());
+    }
+
+    /** The 1-minute load average now. */
+    static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** {@code " (model name)"} from /proc/cpuinfo, or nothing where there is none. */

@@ -151,7 +151,7 @@ final class SideBySide {
 
     private void record(String scenario, String unit, Contender contender, ResultTable.Cell cell) {
         table.put(scenario, unit, contender.name(), cell);
-        log.println("  " + scenario + " | " + contender.name() + ": "
+        log.println(Machine.progress() + scenario + " | " + contender.name() + ": "
                 + (cell.failure() != null ? "FAILED " + cell.failure() : ResultTable.number(cell.value()) + " " + unit));
     }
 }
