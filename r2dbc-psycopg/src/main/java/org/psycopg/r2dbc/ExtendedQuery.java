@@ -52,18 +52,19 @@ final class ExtendedQuery {
         return types.registry();
     }
 
-    Flux<PsycopgResult> run(String sql, List<Object[]> values, int fetchSize) {
+    /** Runs the statement; {@code handedOver} runs once its execution has been handed to the session. */
+    Flux<PsycopgResult> run(String sql, List<Object[]> values, int fetchSize, Runnable handedOver) {
         return StreamedValues.resolve(values).flatMapMany(resolved -> {
             List<Binding> bindings = new ArrayList<>(resolved.size());
             CodecRegistry codecs = types.registry();
             for (Object[] bound : resolved) {
                 bindings.add(new Binding(bound, codecs));
             }
-            return run(sql, bindings, fetchSize, true);
+            return run(sql, bindings, fetchSize, true, handedOver);
         });
     }
 
-    private Flux<PsycopgResult> run(String sql, List<Binding> bindings, int fetchSize, boolean mayRetry) {
+    private Flux<PsycopgResult> run(String sql, List<Binding> bindings, int fetchSize, boolean mayRetry, Runnable handedOver) {
         StatementCache.Key key = new StatementCache.Key(sql, bindings.get(0).types());
         return describe(key).flatMapMany(entry -> {
             CodecRegistry codecs = types.registry();
@@ -73,13 +74,13 @@ final class ExtendedQuery {
             short[] formats = entry.resultFormats(codecs);
             // fetchSize runs a single execution as a portal, fetchSize rows per Execute.
             int batch = bindings.size() == 1 ? fetchSize : 0;
-            Flux<BackendMessage> messages = new MessageStream(session,
-                    out -> encode(out, sql, name, parse, bindings, formats, batch), bindings.size(), batch)
+            Flux<BackendMessage> messages = IssueOrder.thenHandedOver(new MessageStream(session,
+                    out -> encode(out, sql, name, parse, bindings, formats, batch), bindings.size(), batch), handedOver)
                     .handle(new StaleGuard(mayRetry));
             return connection.results(messages, sql, codecs)
                     .onErrorResume(StaleStatement.class, stale -> {
                         cache.invalidate(entry);
-                        return run(sql, bindings, fetchSize, false);
+                        return run(sql, bindings, fetchSize, false, handedOver);
                     });
         });
     }

@@ -41,6 +41,7 @@ public final class PsycopgConnection implements Connection {
 
     private final Session session;
     private final ExtendedQuery extendedQuery;
+    private final IssueOrder order = new IssueOrder();
     private final SessionTimeZone timeZone;
     private final int defaultFetchSize;
     private volatile boolean autoCommit = true;
@@ -270,7 +271,8 @@ public final class PsycopgConnection implements Connection {
      * writes typed rows in any COPY format.
      */
     public Mono<Long> copyIn(String sql, Publisher<ByteBuffer> data) {
-        return beginIfNeeded(sql).then(Copy.fromStdin(session, sql, data));
+        return order.inTurn(done -> beginIfNeeded(sql).thenMany(IssueOrder.thenHandedOver(Copy.fromStdin(session, sql, data), done)))
+                .singleOrEmpty();
     }
 
     /**
@@ -281,7 +283,7 @@ public final class PsycopgConnection implements Connection {
      * {@link CopyRows} reads the data back as typed rows.
      */
     public Flux<ByteBuffer> copyOut(String sql) {
-        return beginIfNeeded(sql).thenMany(Copy.toStdout(session, sql));
+        return order.inTurn(done -> beginIfNeeded(sql).thenMany(IssueOrder.thenHandedOver(Copy.toStdout(session, sql), done)));
     }
 
     /**
@@ -301,8 +303,13 @@ public final class PsycopgConnection implements Connection {
         return beginIfNeeded(sql).then(control(sql));
     }
 
-    /** Runs a transaction-control or session command as it is; fails with the server's error. */
+    /** Runs a transaction-control or session command as it is, in its turn; fails with the server's error. */
     private Mono<Void> control(String sql) {
+        return order.inTurn(done -> IssueOrder.thenHandedOver(controlNow(sql), done)).then();
+    }
+
+    /** The same, handed to the session at once: for work a request does in its own turn. */
+    private Mono<Void> controlNow(String sql) {
         return new MessageStream(session, out -> new Query(sql).encode(out), -1)
                 .handle((BackendMessage message, reactor.core.publisher.SynchronousSink<Object> sink) -> {
                     if (message instanceof ErrorResponse error) {
@@ -315,12 +322,21 @@ public final class PsycopgConnection implements Connection {
     }
 
     Flux<PsycopgResult> runSimple(String sql, int statements) {
-        Flux<BackendMessage> messages = new MessageStream(session, out -> new Query(sql).encode(out), statements);
-        return beginIfNeeded(sql).thenMany(results(messages, sql, codecs()));
+        return order.inTurn(done -> {
+            Flux<BackendMessage> messages = IssueOrder.thenHandedOver(
+                    new MessageStream(session, out -> new Query(sql).encode(out), statements), done);
+            return beginIfNeeded(sql).thenMany(results(messages, sql, codecs()));
+        });
     }
 
     Flux<PsycopgResult> runExtended(String sql, List<Object[]> values, int fetchSize) {
-        return beginIfNeeded(sql).thenMany(extendedQuery.run(sql, values, fetchSize));
+        return order.inTurn(done -> beginIfNeeded(sql).thenMany(extendedQuery.run(sql, values, fetchSize, done)));
+    }
+
+    /** A statement run during another request's turn (the type catalog's lookups). */
+    Flux<PsycopgResult> runExtendedNow(String sql, List<Object[]> values) {
+        return extendedQuery.run(sql, values, 0, () -> {
+        });
     }
 
     /**
@@ -336,7 +352,7 @@ public final class PsycopgConnection implements Connection {
         if (autoCommit) {
             return Mono.empty();
         }
-        return Mono.defer(() -> session.transactionStatus() == 'I' ? control("BEGIN") : Mono.empty());
+        return Mono.defer(() -> session.transactionStatus() == 'I' ? controlNow("BEGIN") : Mono.empty());
     }
 
     Session session() {

@@ -48,8 +48,8 @@ final class TypeCatalog {
 
     private static Mono<List<PgType>> fetch(PsycopgConnection connection, List<Integer> oids) {
         String[] asText = oids.stream().map(oid -> Integer.toUnsignedString(oid)).toArray(String[]::new);
-        return Flux.from(connection.createStatement(PgType.CATALOG_QUERY)
-                        .bind(0, asText).bind(1, new String[0]).execute())
+        // Runs during the turn of the statement that needs the types, so it must not wait for a turn itself.
+        return connection.runExtendedNow(PgType.CATALOG_QUERY, List.<Object[]>of(new Object[] {asText, new String[0]}))
                 .flatMap(result -> result.map(row -> PgType.fromCatalog(
                         (int) Long.parseLong(row.get(0, String.class)), row.get(1, String.class),
                         row.get(2, String.class).charAt(0), row.get(3, String.class).charAt(0),

@@ -50,4 +50,18 @@ class PipeliningTest {
                 .flatMap(result -> result.map(row -> row.get(0, Integer.class)))
                 .single();
     }
+
+    @Test
+    void aStatementBeingDescribedIsNotOvertakenByOnesIssuedAfterIt() {
+        String read = "SELECT current_setting('application_name')";
+        assertEquals(List.of(""), Flux.from(connection.createStatement(read).execute())
+                .flatMap(result -> result.map(row -> row.get(0, String.class))).collectList().block(TestDatabase.TIMEOUT));
+        // The SET is new SQL text (described first); the SELECT's description is cached.
+        Mono<List<String>> set = Flux.from(connection.createStatement("SET application_name = 'issued first'").execute())
+                .flatMap(PsycopgResult::getRowsUpdated).then(Mono.just(List.<String>of()));
+        Mono<List<String>> select = Flux.from(connection.createStatement(read).execute())
+                .flatMap(result -> result.map(row -> row.get(0, String.class))).collectList();
+        List<List<String>> answers = Flux.mergeSequential(List.of(set, select), 2, 1).collectList().block(TestDatabase.TIMEOUT);
+        assertEquals(List.of("issued first"), answers.get(1));
+    }
 }
