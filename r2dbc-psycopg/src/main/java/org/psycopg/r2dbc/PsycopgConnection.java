@@ -138,9 +138,8 @@ public final class PsycopgConnection implements Connection {
     Mono<PsycopgConnection> readIsolationLevel() {
         return runSimple("SHOW default_transaction_isolation", 1)
                 .flatMap(result -> result.map(row -> row.get(0, String.class)))
-                .next()
                 .doOnNext(level -> isolationLevel = IsolationLevel.valueOf(level.toUpperCase(java.util.Locale.ROOT)))
-                .thenReturn(this);
+                .then(Mono.just(this));
     }
 
     @Override

@@ -77,13 +77,17 @@ final class ResultSplitter extends Flux<PsycopgResult> {
             }
         }
 
-        /** Results not started yet are not wanted; a result being read is read to its end first. */
+        /**
+         * Results not started yet are not wanted. A result being emitted or read goes on (Mono.from
+         * cancels before it hands the result on): its reader finishes it, or cancels it, or it is
+         * skipped; the request stops after it.
+         */
         @Override
         public void cancel() {
             boolean now;
             synchronized (this) {
                 cancelled = true;
-                now = current == null || !current.subscribed;
+                now = current == null || current.abandoned;
             }
             if (now) {
                 upstream.cancel();
@@ -124,7 +128,12 @@ final class ResultSplitter extends Flux<PsycopgResult> {
         }
 
         private void afterAbandoned(Part part, BackendMessage message) {
-            if (endsResult(message)) {
+            if (cancelled) {
+                synchronized (this) {
+                    current = null;
+                }
+                upstream.cancel();
+            } else if (endsResult(message)) {
                 part.complete();
                 next();
             } else {

@@ -198,4 +198,17 @@ class ResultSegmentsTest {
     private void run(String sql) {
         Flux.from(connection.createStatement(sql).execute()).concatMap(PsycopgResult::getRowsUpdated).then().block(TestDatabase.TIMEOUT);
     }
+
+    @Test
+    void monoFromExecuteHandsOnTheResultEvenThoughItCancelsTheRest() {
+        List<Integer> values = Mono.from(connection.createStatement("SELECT generate_series(1, 3)").execute())
+                .flatMapMany(result -> result.map(row -> row.get(0, Integer.class)))
+                .collectList().block(TestDatabase.TIMEOUT);
+        assertEquals(List.of(1, 2, 3), values);
+        List<Integer> firstOfTwo = Mono.from(connection.createStatement("SELECT 1; SELECT 2").execute())
+                .flatMapMany(result -> result.map(row -> row.get(0, Integer.class)))
+                .collectList().block(TestDatabase.TIMEOUT);
+        assertEquals(List.of(1), firstOfTwo);
+        assertEquals(3, scalar("SELECT 3", Integer.class));
+    }
 }
