@@ -13,6 +13,7 @@ import org.psycopg.r2dbc.error.ErrorMapping;
 import org.psycopg.r2dbc.protocol.backend.BackendMessage;
 import org.psycopg.r2dbc.protocol.backend.BindComplete;
 import org.psycopg.r2dbc.protocol.backend.ErrorResponse;
+import org.psycopg.r2dbc.protocol.backend.NoData;
 import org.psycopg.r2dbc.protocol.backend.ParseComplete;
 import org.psycopg.r2dbc.protocol.backend.RowDescription;
 import org.psycopg.r2dbc.protocol.frontend.Bind;
@@ -74,9 +75,13 @@ final class ExtendedQuery {
             short[] formats = entry.resultFormats(codecs);
             // fetchSize runs a single execution as a portal, fetchSize rows per Execute.
             int batch = bindings.size() == 1 ? fetchSize : 0;
+            // A statement prepared earlier keeps its result type (the server refuses a changed plan
+            // with 0A000), so its cached description stands in for a Describe per execution.
+            RowDescription known = parse ? null : entry.describedAs(formats);
+            ExecutionPlan plan = ExecutionPlan.of(bindings, key.types(), name, parse);
             Flux<BackendMessage> messages = IssueOrder.thenHandedOver(new MessageStream(session,
-                    out -> encode(out, sql, name, parse, bindings, formats, batch), bindings.size(), batch), handedOver)
-                    .handle(new StaleGuard(mayRetry));
+                    out -> encode(out, sql, plan, bindings, formats, batch), bindings.size(), batch), handedOver)
+                    .handle(new StaleGuard(mayRetry, plan, known));
             return connection.results(messages, sql, codecs)
                     .onErrorResume(StaleStatement.class, stale -> {
                         cache.invalidate(entry);
@@ -115,16 +120,19 @@ final class ExtendedQuery {
         });
     }
 
-    private static void encode(ByteBuf out, String sql, String name, boolean parse, List<Binding> bindings,
+    private static void encode(ByteBuf out, String sql, ExecutionPlan plan, List<Binding> bindings,
                                short[] resultFormats, int fetchSize) {
-        Binding parsedWith = null;
-        for (Binding binding : bindings) {
-            if (parse && (parsedWith == null || !binding.sameTypes(parsedWith))) {
-                new Parse(name, sql, binding.types()).encode(out);
-                parsedWith = binding;
+        for (int i = 0; i < bindings.size(); i++) {
+            Binding binding = bindings.get(i);
+            String statement = plan.statement(i);
+            boolean parse = plan.parses(i);
+            if (parse) {
+                new Parse(statement, sql, binding.types()).encode(out);
             }
-            new Bind("", name, binding.formats(), binding, resultFormats).encode(out);
-            Describe.portal("").encode(out);
+            new Bind("", statement, binding.formats(), binding, resultFormats).encode(out);
+            if (parse) {
+                Describe.portal("").encode(out);
+            }
             new Execute("", fetchSize).encode(out);
         }
         if (fetchSize > 0) {
@@ -151,17 +159,24 @@ final class ExtendedQuery {
     }
 
     /**
-     * Drops ParseComplete and BindComplete (results have no use for them) and turns an error
-     * that arrives before the statement started, because of a stale description, into
-     * {@link StaleStatement}.
+     * Drops ParseComplete and BindComplete (results have no use for them); stands in for the
+     * descriptions not asked for, in place of the BindComplete of such an execution (the shared
+     * description of its run, or the prepared statement's); and turns an error that arrives
+     * before the statement started, because of a stale description, into {@link StaleStatement}.
      */
     private static final class StaleGuard implements java.util.function.BiConsumer<BackendMessage, SynchronousSink<BackendMessage>> {
 
         private final boolean mayRetry;
+        private final ExecutionPlan plan;
+        private final RowDescription prepared;
+        private RowDescription lastDescribed;
+        private int execution = -1;
         private boolean started;
 
-        StaleGuard(boolean mayRetry) {
+        StaleGuard(boolean mayRetry, ExecutionPlan plan, RowDescription prepared) {
             this.mayRetry = mayRetry;
+            this.plan = plan;
+            this.prepared = prepared;
         }
 
         @Override
@@ -171,12 +186,24 @@ final class ExtendedQuery {
             }
             if (message instanceof BindComplete) {
                 started = true;
+                execution++;
+                if (!plan.parses(execution)) {
+                    RowDescription standIn = plan.usesPrepared(execution) ? prepared : lastDescribed;
+                    if (standIn != null) {
+                        sink.next(standIn);
+                    }
+                }
                 return;
             }
             if (!started && mayRetry && message instanceof ErrorResponse error
                     && ("0A000".equals(error.code()) || "08P01".equals(error.code()) || "26000".equals(error.code()))) {
                 sink.error(new StaleStatement());
                 return;
+            }
+            if (message instanceof RowDescription description) {
+                lastDescribed = description;
+            } else if (message instanceof NoData) {
+                lastDescribed = null;
             }
             started = true;
             sink.next(message);

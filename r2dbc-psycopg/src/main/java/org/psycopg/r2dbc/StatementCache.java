@@ -1,7 +1,9 @@
 // What a connection knows about each SQL text it has run: columns, and its prepared statement.
 package org.psycopg.r2dbc;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,6 +37,21 @@ final class StatementCache {
 
         private void prepared(String name) {
             this.name = name;
+        }
+
+        /** The cached description with the result formats a run asks for, as the server would describe that portal. */
+        RowDescription describedAs(short[] formats) {
+            if (rows == null) {
+                return null;
+            }
+            List<RowDescription.Field> fields = new ArrayList<>(rows.fields().size());
+            for (int i = 0; i < rows.fields().size(); i++) {
+                RowDescription.Field field = rows.fields().get(i);
+                short format = formats.length == 0 ? 0 : formats[i];
+                fields.add(new RowDescription.Field(field.name(), field.tableOid(), field.columnAttribute(), field.typeOid(),
+                        field.typeSize(), field.typeModifier(), format));
+            }
+            return new RowDescription(fields);
         }
 
         short[] resultFormats(CodecRegistry codecs) {

@@ -55,4 +55,15 @@ class BatchTest {
         assertEquals("23505", state);
         assertEquals(0L, scalar("SELECT count(*) FROM batch_unique"));
     }
+
+    @Test
+    void bindingsOfDifferentTypesInOneBatchEachGetTheirRows() {
+        for (int run = 0; run < 7; run++) {
+            // Run past the prepare threshold: the named statement and an unnamed one share the batch.
+            List<String> values = Flux.from(connection.createStatement("SELECT $1::text || '!' AS v")
+                            .bind(0, "text").add().bind(0, 42).add().bind(0, "again").execute())
+                    .flatMap(result -> result.map(row -> row.get("v", String.class))).collectList().block(TestDatabase.TIMEOUT);
+            assertEquals(List.of("text!", "42!", "again!"), values, "run " + run);
+        }
+    }
 }
