@@ -40,24 +40,27 @@ final class ExtendedQuery {
     private final PsycopgConnection connection;
     private final Session session;
     private final TypeCatalog types;
+    private final ConnectionCodecs connectionCodecs;
     private final StatementCache cache;
 
-    ExtendedQuery(PsycopgConnection connection, Session session, TypeCatalog types, int cacheSize, int prepareThreshold) {
+    ExtendedQuery(PsycopgConnection connection, Session session, TypeCatalog types, ConnectionCodecs connectionCodecs,
+                  int cacheSize, int prepareThreshold) {
         this.connection = connection;
         this.session = session;
         this.types = types;
+        this.connectionCodecs = connectionCodecs;
         this.cache = new StatementCache(cacheSize, prepareThreshold, this::closeStatement);
     }
 
     CodecRegistry codecs() {
-        return types.registry();
+        return connectionCodecs.apply(types.registry());
     }
 
     /** Runs the statement; {@code handedOver} runs once its execution has been handed to the session. */
     Flux<PsycopgResult> run(String sql, List<Object[]> values, int fetchSize, Runnable handedOver) {
         return StreamedValues.resolve(values).flatMapMany(resolved -> {
             List<Binding> bindings = new ArrayList<>(resolved.size());
-            CodecRegistry codecs = types.registry();
+            CodecRegistry codecs = codecs();
             for (Object[] bound : resolved) {
                 bindings.add(new Binding(bound, codecs));
             }
@@ -68,7 +71,7 @@ final class ExtendedQuery {
     private Flux<PsycopgResult> run(String sql, List<Binding> bindings, int fetchSize, boolean mayRetry, Runnable handedOver) {
         StatementCache.Key key = new StatementCache.Key(sql, bindings.get(0).types());
         return describe(key).flatMapMany(entry -> {
-            CodecRegistry codecs = types.registry();
+            CodecRegistry codecs = codecs();
             boolean prepare = cache.countRun(entry);
             String name = entry.name() == null ? "" : entry.name();
             boolean parse = name.isEmpty() || prepare;

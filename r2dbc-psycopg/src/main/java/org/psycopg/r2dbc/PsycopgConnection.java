@@ -9,6 +9,7 @@ import io.r2dbc.spi.ValidationDepth;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import org.psycopg.r2dbc.codec.Codec;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.copy.Copy;
 import org.psycopg.r2dbc.copy.CopyBoth;
@@ -42,6 +43,7 @@ public final class PsycopgConnection implements Connection {
     private final Session session;
     private final ExtendedQuery extendedQuery;
     private final IssueOrder order = new IssueOrder();
+    private final ConnectionCodecs codecOverrides = new ConnectionCodecs();
     private final SessionTimeZone timeZone;
     private final int defaultFetchSize;
     private volatile boolean autoCommit = true;
@@ -49,7 +51,7 @@ public final class PsycopgConnection implements Connection {
 
     PsycopgConnection(Session session, TypeCatalog types, int statementCacheSize, int prepareThreshold, int defaultFetchSize) {
         this.session = session;
-        this.extendedQuery = new ExtendedQuery(this, session, types, statementCacheSize, prepareThreshold);
+        this.extendedQuery = new ExtendedQuery(this, session, types, codecOverrides, statementCacheSize, prepareThreshold);
         this.timeZone = new SessionTimeZone(session.parameters());
         this.defaultFetchSize = defaultFetchSize;
     }
@@ -172,6 +174,18 @@ public final class PsycopgConnection implements Connection {
             throw new IllegalArgumentException("timeout must be zero (no limit) or positive: " + timeout);
         }
         return timeout.toMillis();
+    }
+
+    // ---- codecs
+
+    /**
+     * Registers codecs for this connection only, as psycopg 3's {@code connection.adapters} does:
+     * they take precedence over the factory's codecs (and over earlier registrations here) for
+     * the statements issued after this call.
+     */
+    public PsycopgConnection registerCodecs(Codec<?>... codecs) {
+        codecOverrides.register(codecs);
+        return this;
     }
 
     // ---- lifecycle
