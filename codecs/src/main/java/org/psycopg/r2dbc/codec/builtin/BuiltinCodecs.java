@@ -37,6 +37,9 @@ public final class BuiltinCodecs {
         all.add(new UuidCodec());
         all.addAll(IntervalCodec.all());
         all.add(new JsonCodec());
+        if (JacksonJsonCodec.available()) {
+            all.add(new JacksonJsonCodec());
+        }
         all.addAll(InetCodec.all());
         all.addAll(ValueTypeCodec.all());
         all.addAll(GeometricCodec.all());
