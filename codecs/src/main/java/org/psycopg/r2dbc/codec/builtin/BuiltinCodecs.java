@@ -37,9 +37,7 @@ public final class BuiltinCodecs {
         all.add(new UuidCodec());
         all.addAll(IntervalCodec.all());
         all.add(new JsonCodec());
-        if (JacksonJsonCodec.available()) {
-            all.add(new JacksonJsonCodec());
-        }
+        addJacksonIfPresent(all);
         all.addAll(InetCodec.all());
         all.addAll(ValueTypeCodec.all());
         all.addAll(GeometricCodec.all());
@@ -49,5 +47,20 @@ public final class BuiltinCodecs {
         all.add(new HstoreCodec());
         all.add(new ArrayCodec());
         return all;
+    }
+
+    /**
+     * Jackson is optional: its codec is loaded by name, and only once Jackson itself has loaded and
+     * initialized, so a missing or mismatched Jackson leaves json to the other codecs.
+     */
+    private static void addJacksonIfPresent(List<Codec<?>> all) {
+        ClassLoader loader = BuiltinCodecs.class.getClassLoader();
+        try {
+            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", true, loader);
+            Class<?> codec = Class.forName("org.psycopg.r2dbc.codec.builtin.JacksonJsonCodec", true, loader);
+            all.add((Codec<?>) codec.getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError absent) {
+            // No usable Jackson on the classpath.
+        }
     }
 }

@@ -15,26 +15,13 @@ import org.psycopg.r2dbc.codec.ValueWriter;
 
 /**
  * Reads json and jsonb as a {@link JsonNode} when asked for, and binds any {@code JsonNode} as
- * jsonb. Jackson is an optional dependency: {@link BuiltinCodecs} adds this codec only when
- * Jackson's classes load, so the driver never requires it.
+ * jsonb. Jackson is an optional dependency: {@link BuiltinCodecs} loads this class by name, and
+ * only when Jackson's classes load, so the driver never links against a missing Jackson.
  */
 final class JacksonJsonCodec implements Codec<JsonNode> {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<Decoding> DECODINGS = List.of(Decoding.of(Oids.JSON), Decoding.of(Oids.JSONB));
-
-    /**
-     * True when Jackson's databind loads and initializes with the class loader that loaded the
-     * codecs; a missing or mismatched Jackson leaves json to the other codecs instead of failing.
-     */
-    static boolean available() {
-        try {
-            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", true, BuiltinCodecs.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
 
     @Override
     public Class<JsonNode> javaType() {
