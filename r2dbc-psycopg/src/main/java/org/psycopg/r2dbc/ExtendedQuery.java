@@ -84,7 +84,7 @@ final class ExtendedQuery {
             ExecutionPlan plan = ExecutionPlan.of(bindings, key.types(), name, parse);
             Flux<BackendMessage> messages = IssueOrder.thenHandedOver(new MessageStream(session,
                     out -> encode(out, sql, plan, bindings, formats, batch), bindings.size(), batch), handedOver)
-                    .handle(new StaleGuard(mayRetry, plan, known));
+                    .handle(new ExecutionMessages(mayRetry, plan, known));
             return connection.results(messages, sql, codecs)
                     .onErrorResume(StaleStatement.class, stale -> {
                         cache.invalidate(entry);
@@ -167,7 +167,7 @@ final class ExtendedQuery {
      * description of its run, or the prepared statement's); and turns an error that arrives
      * before the statement started, because of a stale description, into {@link StaleStatement}.
      */
-    private static final class StaleGuard implements java.util.function.BiConsumer<BackendMessage, SynchronousSink<BackendMessage>> {
+    private static final class ExecutionMessages implements java.util.function.BiConsumer<BackendMessage, SynchronousSink<BackendMessage>> {
 
         private final boolean mayRetry;
         private final ExecutionPlan plan;
@@ -176,7 +176,7 @@ final class ExtendedQuery {
         private int execution = -1;
         private boolean started;
 
-        StaleGuard(boolean mayRetry, ExecutionPlan plan, RowDescription prepared) {
+        ExecutionMessages(boolean mayRetry, ExecutionPlan plan, RowDescription prepared) {
             this.mayRetry = mayRetry;
             this.plan = plan;
             this.prepared = prepared;
