@@ -1,7 +1,7 @@
 // Where a COPY stream keeps the CopyData it has received until its subscriber asks for them.
 package org.psycopg.r2dbc.copy;
 
-import org.psycopg.r2dbc.protocol.backend.CopyData;
+import io.netty.buffer.ByteBuf;
 
 /**
  * The received, not yet emitted data of a COPY stream, as the elements it will emit, with what
@@ -12,8 +12,11 @@ import org.psycopg.r2dbc.protocol.backend.CopyData;
  */
 interface CopyBuffer<T> {
 
-    /** Takes one received message over. */
-    void add(CopyData message);
+    /**
+     * Takes the data of one received CopyData: {@code length} bytes of the receive buffer from
+     * {@code index}, which the caller reuses afterwards (copy them or retain a slice).
+     */
+    void add(ByteBuf received, int index, int length);
 
     boolean isEmpty();
 

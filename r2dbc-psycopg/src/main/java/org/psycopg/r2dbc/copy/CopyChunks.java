@@ -4,11 +4,10 @@ package org.psycopg.r2dbc.copy;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import org.psycopg.r2dbc.protocol.backend.CopyData;
 
 /**
- * Copies each received CopyData into a heap array as it arrives and releases the message at once,
- * so that no receive buffer stays pinned while the subscriber is slow. What arrived since the last
+ * Copies the data of each received CopyData into a heap array as it arrives, so that no receive
+ * buffer stays pinned while the subscriber is slow. What arrived since the last
  * element is emitted as one buffer of whole messages, at most {@code maxChunk} bytes unless a
  * single message is larger. Emitted buffers may share a backing array, each with its own region:
  * no byte of an emitted buffer is written again.
@@ -27,22 +26,16 @@ final class CopyChunks implements CopyBuffer<ByteBuffer> {
     }
 
     @Override
-    public void add(CopyData message) {
-        try {
-            ByteBuf data = message.data();
-            int length = data.readableBytes();
-            if (array == null || array.length - end < length) {
-                seal();
-                array = new byte[Math.max(maxChunk, length)];
-                start = 0;
-                end = 0;
-            }
-            data.getBytes(data.readerIndex(), array, end, length);
-            end += length;
-            bytes += length;
-        } finally {
-            message.release();
+    public void add(ByteBuf received, int index, int length) {
+        if (array == null || array.length - end < length) {
+            seal();
+            array = new byte[Math.max(maxChunk, length)];
+            start = 0;
+            end = 0;
         }
+        received.getBytes(index, array, end, length);
+        end += length;
+        bytes += length;
     }
 
     @Override

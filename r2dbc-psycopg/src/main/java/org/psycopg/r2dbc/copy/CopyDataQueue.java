@@ -1,12 +1,13 @@
 // The CopyData messages a COPY BOTH stream has received and not yet emitted, handed on as they are.
 package org.psycopg.r2dbc.copy;
 
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayDeque;
 import org.psycopg.r2dbc.protocol.backend.CopyData;
 
 /**
- * A FIFO of received CopyData, each emitted as it is: the subscriber gets the message, a retained
- * slice of the receive buffer, without a copy, and releases it.
+ * A FIFO of received CopyData, each emitted as a message of its own: the subscriber gets a
+ * retained slice of the receive buffer, without a copy, and releases it.
  */
 final class CopyDataQueue implements CopyBuffer<CopyData> {
 
@@ -14,9 +15,9 @@ final class CopyDataQueue implements CopyBuffer<CopyData> {
     private long bytes;
 
     @Override
-    public void add(CopyData message) {
-        messages.add(message);
-        bytes += message.data().readableBytes();
+    public void add(ByteBuf received, int index, int length) {
+        messages.add(new CopyData(received.retainedSlice(index, length)));
+        bytes += length;
     }
 
     @Override

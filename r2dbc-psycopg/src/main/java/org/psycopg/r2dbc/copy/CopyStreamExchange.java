@@ -12,7 +12,6 @@ import org.psycopg.r2dbc.error.ErrorMapping;
 import org.psycopg.r2dbc.protocol.backend.BackendMessage;
 import org.psycopg.r2dbc.protocol.backend.CommandComplete;
 import org.psycopg.r2dbc.protocol.backend.CopyBothResponse;
-import org.psycopg.r2dbc.protocol.backend.CopyData;
 import org.psycopg.r2dbc.protocol.backend.CopyDone;
 import org.psycopg.r2dbc.protocol.backend.CopyInResponse;
 import org.psycopg.r2dbc.protocol.backend.CopyOutResponse;
@@ -103,25 +102,35 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
         return true;
     }
 
+    /** CopyData skips the decoder: its bytes go from the receive buffer straight into the buffer of elements. */
+    @Override
+    protected boolean readsCopyDataInPlace() {
+        return true;
+    }
+
+    @Override
+    protected void onCopyData(ByteBuf received, int index, int length) {
+        if (cancelled) {
+            return;
+        }
+        buffer.add(received, index, length);
+        if (!paused && (buffer.size() >= HIGH_WATER_ELEMENTS || buffer.bytes() >= HIGH_WATER_BYTES)) {
+            paused = true;
+            session.pauseReading();
+        }
+    }
+
+    @Override
+    protected void onCopyDataEnd() {
+        if (!drainScheduled && !cancelled) {
+            // Emitted once the messages of this read have all arrived, gathered into fewer elements.
+            drainScheduled = true;
+            session.eventLoop().execute(this::scheduledDrain);
+        }
+    }
+
     @Override
     protected boolean onMessage(BackendMessage message) {
-        if (message instanceof CopyData data) {
-            if (cancelled) {
-                data.release();
-            } else {
-                buffer.add(data);
-                if (!drainScheduled) {
-                    // Emitted once the messages of this read have all arrived, gathered into fewer elements.
-                    drainScheduled = true;
-                    session.eventLoop().execute(this::scheduledDrain);
-                }
-                if (!paused && (buffer.size() >= HIGH_WATER_ELEMENTS || buffer.bytes() >= HIGH_WATER_BYTES)) {
-                    paused = true;
-                    session.pauseReading();
-                }
-            }
-            return false;
-        }
         if (message instanceof ReadyForQuery) {
             ended = true;
             releaseWritesIfDone();

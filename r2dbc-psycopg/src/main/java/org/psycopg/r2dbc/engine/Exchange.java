@@ -30,6 +30,28 @@ public abstract class Exchange {
     protected void onActive() {
     }
 
+    /**
+     * True when this exchange takes the data of its CopyData messages in place, from the receive
+     * buffer: the framer then hands it every run of complete CopyData messages of a read through
+     * {@link #onCopyData} and {@link #onCopyDataEnd}, without making a message of each.
+     */
+    protected boolean readsCopyDataInPlace() {
+        return false;
+    }
+
+    /**
+     * Receives the data of one CopyData in place: {@code length} bytes of {@code buffer} from
+     * {@code index}. The buffer is reused after the run: copy the bytes or retain a slice. Called
+     * only when {@link #readsCopyDataInPlace()}, in the order of the stream, like {@link #onMessage}.
+     */
+    protected void onCopyData(ByteBuf buffer, int index, int length) {
+        throw new UnsupportedOperationException("this exchange does not read CopyData in place");
+    }
+
+    /** A run of {@link #onCopyData} calls has ended: every complete CopyData in the buffer was passed on. */
+    protected void onCopyDataEnd() {
+    }
+
     /** The connection failed or closed before the exchange ended; no message follows. */
     protected abstract void onFailure(Throwable cause);
 

@@ -92,6 +92,12 @@ public final class Session {
         return discardingRows != null && discardingRows == inFlight.peek();
     }
 
+    /** The exchange the server answers now when it reads CopyData in place, else null. */
+    Exchange copyDataReader() {
+        Exchange head = inFlight.peek();
+        return head != null && head.readsCopyDataInPlace() ? head : null;
+    }
+
     /** Holds back every exchange submitted from now on until {@link #releaseWriteSide()}. */
     public void holdWriteSide() {
         assert loop.inEventLoop();
