@@ -28,10 +28,12 @@ public final class ReplicationConnection {
 
     private final PsycopgConnection connection;
     private final ReplicationMode mode;
+    private final PsycopgConnectionConfiguration plain;
 
-    private ReplicationConnection(PsycopgConnection connection, ReplicationMode mode) {
+    private ReplicationConnection(PsycopgConnection connection, ReplicationMode mode, PsycopgConnectionConfiguration plain) {
         this.connection = connection;
         this.mode = mode;
+        this.plain = plain;
     }
 
     /**
@@ -42,9 +44,11 @@ public final class ReplicationConnection {
      */
     public static Mono<ReplicationConnection> open(PsycopgConnectionConfiguration.Builder configuration, ReplicationMode mode) {
         Objects.requireNonNull(mode, "mode");
+        // replication=false: the same server, user and database over a normal connection, for heartbeats.
+        PsycopgConnectionConfiguration plain = configuration.startupParameter("replication", "false").build();
         PsycopgConnectionFactory factory = new PsycopgConnectionFactory(
                 configuration.startupParameter("replication", mode.parameter()).build());
-        return factory.create().map(connection -> new ReplicationConnection(connection, mode));
+        return factory.create().map(connection -> new ReplicationConnection(connection, mode, plain));
     }
 
     public ReplicationMode mode() {
@@ -100,7 +104,7 @@ public final class ReplicationConnection {
             pluginOptions.forEach((name, value) -> list.add(Identifier.of(name).render() + " " + quoted(value)));
             sql.append(list);
         }
-        return new ReplicationStream(connection.copyBoth(sql.toString()), false, start, options);
+        return new ReplicationStream(connection.copyBoth(sql.toString()), false, start, options, heartbeat(options));
     }
 
     /**
@@ -116,7 +120,11 @@ public final class ReplicationConnection {
         if (timeline > 0) {
             sql.append(" TIMELINE ").append(timeline);
         }
-        return new ReplicationStream(connection.copyBoth(sql.toString()), true, start, options);
+        return new ReplicationStream(connection.copyBoth(sql.toString()), true, start, options, heartbeat(options));
+    }
+
+    private Heartbeat heartbeat(ReplicationStreamOptions options) {
+        return options.heartbeatInterval() == null ? null : new Heartbeat(plain, options.heartbeatInterval());
     }
 
     /**

@@ -30,7 +30,8 @@ import reactor.core.scheduler.Schedulers;
  * time is not cut off by {@code wal_sender_timeout}. With
  * {@link ReplicationStreamOptions#advanceOnKeepalive()} on, once everything delivered is
  * acknowledged a keepalive's WAL position counts as acknowledged, so an idle database does not
- * make the slot hold WAL forever.
+ * make the slot hold WAL forever; {@link ReplicationStreamOptions#heartbeatInterval()} adds a
+ * logical decoding message, written on a normal connection, whenever the stream has been quiet.
  *
  * <p>Messages are emitted on the connection's event loop: do not block there (hand them on with
  * {@code publishOn}). Cancelling the subscription or {@link #stop()} reports the acknowledged
@@ -42,16 +43,19 @@ public final class ReplicationStream {
     private final CopyBoth copy;
     private final boolean physical;
     private final ReplicationStreamOptions options;
+    /** Null unless {@link ReplicationStreamOptions#heartbeatInterval()} is set. */
+    private final Heartbeat heartbeat;
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     /** The acknowledgement position of the last message handed to the subscriber; event loop only. */
     private long delivered;
 
-    ReplicationStream(CopyBoth copy, boolean physical, Lsn start, ReplicationStreamOptions options) {
+    ReplicationStream(CopyBoth copy, boolean physical, Lsn start, ReplicationStreamOptions options, Heartbeat heartbeat) {
         this.copy = copy;
         this.physical = physical;
         this.options = options;
+        this.heartbeat = heartbeat;
         // Positions before the start are the slot's business already: report nothing older.
         this.received.set(start.value());
         this.acknowledged.set(start.value());
@@ -66,10 +70,18 @@ public final class ReplicationStream {
             }
             Disposable ticker = Flux.interval(options.statusInterval(), options.statusInterval(), Schedulers.parallel())
                     .subscribe(tick -> reportQuietly());
+            if (heartbeat != null) {
+                heartbeat.start();
+            }
             return copy.messages()
                     .handle(this::onCopyData)
                     .doOnCancel(() -> reportQuietly())
-                    .doFinally(signal -> ticker.dispose());
+                    .doFinally(signal -> {
+                        ticker.dispose();
+                        if (heartbeat != null) {
+                            heartbeat.stop();
+                        }
+                    });
         });
     }
 
@@ -127,6 +139,9 @@ public final class ReplicationStream {
                 byte[] payload = new byte[data.readableBytes() - 25];
                 data.getBytes(at + 25, payload);
                 long position = physical ? start + payload.length : start;
+                if (heartbeat != null) {
+                    heartbeat.activity();
+                }
                 received.accumulateAndGet(position, ReplicationStream::later);
                 delivered = later(delivered, position);
                 sink.next(new XLogData(new Lsn(start), new Lsn(walEnd), ServerClock.toInstant(time),

@@ -1,10 +1,13 @@
 package org.psycopg.r2dbc.replication;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +19,7 @@ import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
 
-/** The WAL stream: status updates while the consumer waits, physical WAL, keepalives on an idle database. */
+/** The WAL stream: status updates while the consumer waits, physical WAL, keepalives and heartbeats on an idle database. */
 class ReplicationStreamTest {
 
     private static final ReplicationStreamOptions FAST = ReplicationStreamOptions.DEFAULTS.withStatusInterval(Duration.ofMillis(200));
@@ -134,5 +137,56 @@ class ReplicationStreamTest {
         } finally {
             running.dispose();
         }
+    }
+
+    @Test
+    void heartbeatOnAnIdleDatabaseKeepsConfirmedFlushAdvancing() {
+        TestServer.run(sql, "CREATE TABLE rst_items (id int); CREATE PUBLICATION rst_pub FOR TABLE rst_items");
+        logical.createSlot(CreateReplicationSlot.logical("rst_heartbeat", "pgoutput")
+                .withSnapshot(SnapshotAction.NOTHING)).block(TestServer.TIMEOUT);
+        ReplicationStream stream = logical.startLogical("rst_heartbeat", Lsn.INVALID,
+                Map.of("proto_version", "1", "publication_names", "rst_pub"),
+                FAST.withHeartbeatInterval(Duration.ofMillis(200)));
+        var running = stream.messages().subscribe();
+        try {
+            // Nothing writes from here on but the heartbeat: each confirmed position past the
+            // current end of WAL is WAL that it wrote, and the slot moved over.
+            for (int beat = 0; beat < 3; beat++) {
+                Lsn end = Lsn.parse(TestServer.queryString(sql, "SELECT pg_current_wal_insert_lsn()::text"));
+                TestServer.awaitConfirmedFlush(sql, "rst_heartbeat", new Lsn(end.value() + 1));
+            }
+        } finally {
+            running.dispose();
+        }
+    }
+
+    @Test
+    void heartbeatIsOffByDefault() {
+        TestServer.run(sql, "CREATE TABLE rst_items (id int)");
+        logical.createSlot(CreateReplicationSlot.logical("rst_no_heartbeat", "test_decoding").asTemporary())
+                .block(TestServer.TIMEOUT);
+        ReplicationStream stream = logical.startLogical("rst_no_heartbeat", Lsn.INVALID, Map.of(), FAST);
+        TestDecodingDecoder decoder = new TestDecodingDecoder();
+        CompletableFuture<TestDecodingMessage> first = new CompletableFuture<>();
+        var running = stream.messages().map(m -> decoder.decode(m.payload())).subscribe(first::complete, first::completeExceptionally);
+        try {
+            Mono.delay(Duration.ofMillis(1000)).block(TestServer.TIMEOUT);
+            assertFalse(first.isDone(), "without a heartbeat an idle database sends nothing");
+            TestServer.run(sql, "INSERT INTO rst_items VALUES (1)");
+            assertInstanceOf(TestDecodingMessage.Begin.class, Mono.fromFuture(first).block(TestServer.TIMEOUT));
+        } finally {
+            running.dispose();
+        }
+    }
+
+    @Test
+    void heartbeatMessagesReachAConsumerOfTestDecodingWhenTheDatabaseIsQuiet() {
+        logical.createSlot(CreateReplicationSlot.logical("rst_beats", "test_decoding").asTemporary()).block(TestServer.TIMEOUT);
+        ReplicationStream stream = logical.startLogical("rst_beats", Lsn.INVALID, Map.of(),
+                FAST.withHeartbeatInterval(Duration.ofMillis(200)));
+        TestDecodingDecoder decoder = new TestDecodingDecoder();
+        var beats = stream.messages().map(m -> decoder.decode(m.payload())).take(2).collectList().block(TestServer.TIMEOUT);
+        assertEquals(List.of(new TestDecodingMessage.LogicalMessage(false, ReplicationStreamOptions.HEARTBEAT_PREFIX, ""),
+                new TestDecodingMessage.LogicalMessage(false, ReplicationStreamOptions.HEARTBEAT_PREFIX, "")), beats);
     }
 }
