@@ -28,8 +28,9 @@ import reactor.core.publisher.Mono;
  * <p>A row is an {@code Object[]}, a {@code List} or a record (its components in order); a Java
  * {@code null} is SQL NULL. Text and CSV write each value as its type's text and escape it as
  * the format requires (delimiters, quotes, backslashes, newlines; unicode as UTF-8); the settings
- * given here ({@link #withDelimiter}, {@link #withNull}, {@link #withQuote}) must be those of the
- * COPY statement, which {@link #options()} renders. Binary writes each value in its type's binary
+ * given here ({@link #withDelimiter}, {@link #withNull}, {@link #withQuote}, {@link #withEscape},
+ * {@link #withHeader}) must be those of the COPY statement, which {@link #options()} renders; they
+ * are checked as COPY checks them. Binary writes each value in its type's binary
  * form: see {@link #withTypes(String...)} for how values meet column types.
  *
  * <p>Reading: binary data needs the column types (or the Java classes, whose own types are then
@@ -43,35 +44,73 @@ public final class CopyRows {
 
     private enum Kind { TEXT, CSV, BINARY }
 
+    /** The characters text COPY refuses as delimiter: they would read as escapes or data. */
+    private static final String UNSAFE_TEXT_DELIMITERS = "\\.abcdefghijklmnopqrstuvwxyz0123456789";
+
     private final Kind kind;
     private final CodecRegistry codecs;
     private final ColumnTypes types;
     private final char delimiter;
     private final char quote;
+    private final char escape;
     private final String nullString;
+    private final String[] header;
 
-    private CopyRows(Kind kind, CodecRegistry codecs, ColumnTypes types, char delimiter, char quote, String nullString) {
+    /**
+     * Checks the settings as COPY does (ProcessCopyOptions in PostgreSQL's copy.c), so that a
+     * statement rendered by {@link #options()} is accepted.
+     */
+    private CopyRows(Kind kind, CodecRegistry codecs, ColumnTypes types, char delimiter, char quote, char escape,
+                     String nullString, String[] header) {
         this.kind = kind;
         this.codecs = Objects.requireNonNull(codecs, "codecs");
         this.types = types;
         this.delimiter = delimiter;
         this.quote = quote;
-        this.nullString = nullString;
+        this.escape = escape;
+        this.nullString = Objects.requireNonNull(nullString, "nullString");
+        this.header = header;
+        if (kind == Kind.BINARY) {
+            return;
+        }
+        requireOneByte("delimiter", delimiter);
+        if (delimiter == '\n' || delimiter == '\r') {
+            throw new IllegalArgumentException("COPY delimiter cannot be newline or carriage return");
+        }
+        if (kind == Kind.TEXT && UNSAFE_TEXT_DELIMITERS.indexOf(delimiter) >= 0) {
+            throw new IllegalArgumentException("COPY delimiter cannot be \"" + delimiter + "\"");
+        }
+        if (nullString.indexOf('\n') >= 0 || nullString.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("COPY null representation cannot use newline or carriage return");
+        }
+        if (nullString.indexOf(delimiter) >= 0) {
+            throw new IllegalArgumentException("COPY delimiter character must not appear in the NULL specification");
+        }
+        if (kind == Kind.CSV) {
+            requireOneByte("quote", quote);
+            requireOneByte("escape", escape);
+            if (delimiter == quote) {
+                throw new IllegalArgumentException("COPY delimiter and quote must be different");
+            }
+            if (nullString.indexOf(quote) >= 0) {
+                throw new IllegalArgumentException("CSV quote character must not appear in the NULL specification");
+            }
+        }
     }
 
     /** The text format: tab-delimited, {@code \N} for NULL. */
     public static CopyRows text(CodecRegistry codecs) {
-        return new CopyRows(Kind.TEXT, codecs, null, '\t', '"', "\\N");
+        return new CopyRows(Kind.TEXT, codecs, null, '\t', '"', '"', "\\N", null);
     }
 
-    /** The CSV format: comma-delimited, double quotes, NULL as an unquoted empty field. */
+    /** The CSV format: comma-delimited, double quotes (escaped by doubling), NULL as an unquoted empty field. */
     public static CopyRows csv(CodecRegistry codecs) {
-        return new CopyRows(Kind.CSV, codecs, null, ',', '"', "");
+        return new CopyRows(Kind.CSV, codecs, null, ',', '"', '"', "", null);
     }
 
     /** The binary format. */
     public static CopyRows binary(CodecRegistry codecs) {
-        return new CopyRows(Kind.BINARY, codecs, null, '\t', '"', "\\N");
+        return new CopyRows(Kind.BINARY, codecs, null, '\t', '"', '"', "\\N", null);
     }
 
     /**
@@ -90,67 +129,94 @@ public final class CopyRows {
      * @throws IllegalArgumentException naming an unknown type
      */
     public CopyRows withTypes(String... typeNames) {
-        return new CopyRows(kind, codecs, ColumnTypes.ofNames(codecs, typeNames), delimiter, quote, nullString);
+        return new CopyRows(kind, codecs, ColumnTypes.ofNames(codecs, typeNames), delimiter, quote, escape, nullString, header);
     }
 
     /** Sets the column types by OID; see {@link #withTypes(String...)}. */
     public CopyRows withTypes(int... oids) {
-        return new CopyRows(kind, codecs, ColumnTypes.ofOids(codecs, oids), delimiter, quote, nullString);
+        return new CopyRows(kind, codecs, ColumnTypes.ofOids(codecs, oids), delimiter, quote, escape, nullString, header);
     }
 
     /**
      * Sets the delimiter of text or CSV, an ASCII character: the statement's {@code DELIMITER}.
      *
-     * @throws IllegalArgumentException for binary, or a character COPY refuses as delimiter
+     * @throws IllegalArgumentException for binary, or a delimiter COPY refuses: not ASCII, newline
+     *                                  or carriage return, for text a backslash, period, lower-case
+     *                                  letter or digit, for CSV the quote; or one the null string holds
      */
     public CopyRows withDelimiter(char delimiter) {
         requireLineFormat("a delimiter");
-        if (delimiter >= 0x80 || delimiter == '\n' || delimiter == '\r' || delimiter == '\\' || delimiter == quote
-                || (kind == Kind.TEXT && "abcdefghijklmnopqrstuvwxyz0123456789.".indexOf(Character.toLowerCase(delimiter)) >= 0)) {
-            throw new IllegalArgumentException("COPY cannot use " + delimiter + " as delimiter");
-        }
-        return new CopyRows(kind, codecs, types, delimiter, quote, nullString);
+        return new CopyRows(kind, codecs, types, delimiter, quote, escape, nullString, header);
     }
 
     /**
-     * Sets the text that stands for NULL: the statement's {@code NULL} option.
+     * Sets the text that stands for NULL: the statement's {@code NULL} option. Writing keeps a value
+     * equal to it apart from NULL (text escapes it, CSV quotes it); the server's text COPY TO does
+     * not, so a value equal to the null string reads back from the server as NULL in text format.
      *
-     * @throws IllegalArgumentException for binary, or a null string holding a newline or carriage return
+     * @throws IllegalArgumentException for binary, or a null string holding a newline, carriage
+     *                                  return, the delimiter or (CSV) the quote
      */
     public CopyRows withNull(String nullString) {
         requireLineFormat("a null string");
-        if (nullString.indexOf('\n') >= 0 || nullString.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("COPY null string cannot hold a newline or carriage return");
-        }
-        return new CopyRows(kind, codecs, types, delimiter, quote, nullString);
+        return new CopyRows(kind, codecs, types, delimiter, quote, escape, nullString, header);
     }
 
     /**
-     * Sets the quote character of CSV, an ASCII character: the statement's {@code QUOTE} (its
-     * {@code ESCAPE} is left at the default, the quote character itself).
+     * Sets the quote character of CSV, an ASCII character: the statement's {@code QUOTE}. The escape
+     * character stays what it was (by default the quote, so that a quote in a value is doubled).
      *
-     * @throws IllegalArgumentException for text or binary, or a quote equal to the delimiter
+     * @throws IllegalArgumentException for text or binary, a quote equal to the delimiter, or one the null string holds
      */
     public CopyRows withQuote(char quote) {
-        if (kind != Kind.CSV) {
-            throw new IllegalArgumentException("only CSV has a quote character");
+        requireCsv("a quote character");
+        char newEscape = escape == this.quote ? quote : escape;
+        return new CopyRows(kind, codecs, types, delimiter, quote, newEscape, nullString, header);
+    }
+
+    /**
+     * Sets the escape character of CSV, an ASCII character: the statement's {@code ESCAPE}. Within
+     * a quoted value it comes before each quote and each escape character of the data (with
+     * {@code '\\'}: {@code "say \"hi\" \\o/"}); by default it is the quote itself.
+     *
+     * @throws IllegalArgumentException for text or binary, or a character that is not ASCII
+     */
+    public CopyRows withEscape(char escape) {
+        requireCsv("an escape character");
+        return new CopyRows(kind, codecs, types, delimiter, quote, escape, nullString, header);
+    }
+
+    /**
+     * Says that the data begins with a header line of column names: the statement's {@code HEADER}
+     * (text since PostgreSQL 15, CSV in every version). Writing writes {@code names} as that line,
+     * escaped and quoted as values are; {@code COPY FROM} skips it ({@code HEADER MATCH} checks it
+     * against the table's columns). Reading takes the first line as the header: with names given,
+     * it must hold exactly these (else the stream fails naming the first field that differs),
+     * without names it is skipped.
+     *
+     * @throws IllegalArgumentException for binary, or a null name
+     */
+    public CopyRows withHeader(String... names) {
+        requireLineFormat("a header");
+        for (String name : names) {
+            Objects.requireNonNull(name, "a header name");
         }
-        if (quote >= 0x80 || quote == delimiter || quote == '\n' || quote == '\r') {
-            throw new IllegalArgumentException("COPY cannot use " + quote + " as quote");
-        }
-        return new CopyRows(kind, codecs, types, delimiter, quote, nullString);
+        return new CopyRows(kind, codecs, types, delimiter, quote, escape, nullString, names.clone());
     }
 
     /**
      * The options clause of a COPY statement in this format with these settings, such as
      * {@code (FORMAT csv, DELIMITER ',', NULL '', QUOTE '"')}, to append to {@code COPY t FROM STDIN }.
+     * {@code ESCAPE} and {@code HEADER} appear when they are set.
      */
     public String options() {
+        String header = this.header != null ? ", HEADER true" : "";
         return switch (kind) {
             case BINARY -> "(FORMAT binary)";
-            case TEXT -> "(FORMAT text, DELIMITER " + literal(delimiter) + ", NULL " + Literal.of(nullString).render() + ")";
+            case TEXT -> "(FORMAT text, DELIMITER " + literal(delimiter) + ", NULL " + Literal.of(nullString).render()
+                    + header + ")";
             case CSV -> "(FORMAT csv, DELIMITER " + literal(delimiter) + ", NULL " + Literal.of(nullString).render()
-                    + ", QUOTE " + literal(quote) + ")";
+                    + ", QUOTE " + literal(quote) + (escape != quote ? ", ESCAPE " + literal(escape) : "") + header + ")";
         };
     }
 
@@ -159,13 +225,21 @@ public final class CopyRows {
      * ends with its trailer (also when there are no rows). Each buffer holds whole rows, about
      * {@link Copy#MAX_CHUNK} bytes, and belongs to the subscriber. A value that cannot be written
      * fails the stream with an {@link IllegalArgumentException} naming its row (from 1) and column.
+     *
+     * @throws IllegalStateException when a header is set without column names
      */
     public Flux<ByteBuffer> encode(Publisher<?> rows) {
         Objects.requireNonNull(rows, "rows");
+        if (header != null && header.length == 0) {
+            throw new IllegalStateException("writing a header line needs the column names: withHeader(names...)");
+        }
         return Flux.defer(() -> {
             RowEncoder encoder = newEncoder();
             CopyChunk chunk = new CopyChunk(Copy.MAX_CHUNK + Copy.MAX_CHUNK / 4);
             encoder.header(chunk);
+            if (header != null) {
+                encoder.headerLine(header, chunk);
+            }
             Flux<ByteBuffer> full = Flux.from(rows).handle((row, sink) -> {
                 encoder.row(RecordRows.values(row), chunk);
                 if (chunk.size() >= Copy.MAX_CHUNK) {
@@ -225,7 +299,7 @@ public final class CopyRows {
     private RowEncoder newEncoder() {
         return switch (kind) {
             case TEXT -> new TextRowEncoder(codecs, delimiter, nullString);
-            case CSV -> new CsvRowEncoder(codecs, delimiter, quote, nullString);
+            case CSV -> new CsvRowEncoder(codecs, delimiter, quote, escape, nullString);
             case BINARY -> new BinaryRowEncoder(codecs, types);
         };
     }
@@ -233,8 +307,8 @@ public final class CopyRows {
     private RowDecoder newDecoder() {
         byte[] nullBytes = nullString.getBytes(StandardCharsets.UTF_8);
         return switch (kind) {
-            case TEXT -> new TextRowDecoder(delimiter, nullBytes);
-            case CSV -> new CsvRowDecoder(delimiter, quote, nullBytes);
+            case TEXT -> new TextRowDecoder(delimiter, nullBytes, header);
+            case CSV -> new CsvRowDecoder(delimiter, quote, escape, nullBytes, header);
             case BINARY -> new BinaryRowDecoder();
         };
     }
@@ -242,6 +316,18 @@ public final class CopyRows {
     private void requireLineFormat(String what) {
         if (kind == Kind.BINARY) {
             throw new IllegalArgumentException("binary COPY has no " + what);
+        }
+    }
+
+    private void requireCsv(String what) {
+        if (kind != Kind.CSV) {
+            throw new IllegalArgumentException("only CSV has " + what);
+        }
+    }
+
+    private static void requireOneByte(String what, char c) {
+        if (c >= 0x80) {
+            throw new IllegalArgumentException("COPY " + what + " must be a single one-byte character: " + c);
         }
     }
 

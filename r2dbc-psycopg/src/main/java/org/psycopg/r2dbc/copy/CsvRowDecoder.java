@@ -4,28 +4,43 @@ package org.psycopg.r2dbc.copy;
 /**
  * Reads the CSV COPY format: fields separated by the delimiter; a quote character opens and
  * closes a quoted part anywhere in a field, within which delimiters, carriage returns and
- * newlines are data and a doubled quote stands for one; an unquoted field equal to the null
- * string is NULL, so that a quoted one ({@code ""} by default) is the empty string.
+ * newlines are data and the escape character before a quote or another escape character stands
+ * for that character (by default the escape is the quote: a doubled quote stands for one; any
+ * other escape before another character is data); an unquoted field equal to the null string is
+ * NULL, so that a quoted one ({@code ""} by default) is the empty string.
  */
 final class CsvRowDecoder extends LineRowDecoder {
 
     private final byte delimiter;
     private final byte quote;
+    private final byte escape;
     private final byte[] nullBytes;
     private int scanned;
     private boolean quoted;
 
-    CsvRowDecoder(char delimiter, char quote, byte[] nullBytes) {
+    /** @param header the names the header line must hold, none to skip it, null when there is none */
+    CsvRowDecoder(char delimiter, char quote, char escape, byte[] nullBytes, String[] header) {
+        super(header);
         this.delimiter = (byte) delimiter;
         this.quote = (byte) quote;
+        this.escape = (byte) escape;
         this.nullBytes = nullBytes;
     }
 
     @Override
     int newline(byte[] bytes, int from, int to) {
         boolean inQuotes = quoted;
-        for (int i = from + scanned; i < to; i++) {
+        int i = from + scanned;
+        while (i < to) {
             byte b = bytes[i];
+            if (inQuotes && b == escape && escape != quote) {
+                if (i + 1 >= to) {
+                    break;
+                }
+                byte next = bytes[i + 1];
+                i += next == quote || next == escape ? 2 : 1;
+                continue;
+            }
             if (b == quote) {
                 inQuotes = !inQuotes;
             } else if (b == '\n' && !inQuotes) {
@@ -33,8 +48,9 @@ final class CsvRowDecoder extends LineRowDecoder {
                 quoted = false;
                 return i;
             }
+            i++;
         }
-        scanned = to - from;
+        scanned = i - from;
         quoted = inQuotes;
         return -1;
     }
@@ -51,12 +67,12 @@ final class CsvRowDecoder extends LineRowDecoder {
             while (i < to) {
                 byte b = bytes[i];
                 if (inQuotes) {
+                    if (b == escape && i + 1 < to && (bytes[i + 1] == quote || bytes[i + 1] == escape)) {
+                        out[o++] = bytes[i + 1];
+                        i += 2;
+                        continue;
+                    }
                     if (b == quote) {
-                        if (i + 1 < to && bytes[i + 1] == quote) {
-                            out[o++] = quote;
-                            i += 2;
-                            continue;
-                        }
                         inQuotes = false;
                     } else {
                         out[o++] = b;

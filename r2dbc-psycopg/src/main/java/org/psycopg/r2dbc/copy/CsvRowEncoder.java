@@ -6,8 +6,9 @@ import org.psycopg.r2dbc.codec.CodecRegistry;
 /**
  * Writes the CSV COPY format: each value as its type's text, fields separated by the delimiter,
  * rows ended by a newline, NULL as the unquoted null string (empty by default). A value is quoted,
- * with each quote character doubled, when it holds the delimiter, the quote, a carriage return or
- * a newline, when it equals the null string (so the empty string stays distinct from NULL), when
+ * with the escape character written before each quote and escape character in it (by default the
+ * escape is the quote: quotes are doubled), when it holds the delimiter, the quote, a carriage
+ * return or a newline, when it equals the null string (so the empty string stays distinct from NULL), when
  * it is {@code \.} (the end-of-data marker), or when it begins or ends with a space. Unicode is
  * written as UTF-8.
  */
@@ -16,12 +17,14 @@ final class CsvRowEncoder extends RowEncoder {
     private final ColumnEncoders encoders;
     private final char delimiter;
     private final char quote;
+    private final char escape;
     private final String nullString;
 
-    CsvRowEncoder(CodecRegistry codecs, char delimiter, char quote, String nullString) {
+    CsvRowEncoder(CodecRegistry codecs, char delimiter, char quote, char escape, String nullString) {
         this.encoders = new ColumnEncoders(codecs);
         this.delimiter = delimiter;
         this.quote = quote;
+        this.escape = escape;
         this.nullString = nullString;
     }
 
@@ -41,10 +44,13 @@ final class CsvRowEncoder extends RowEncoder {
         }
         out.writeByte(quote);
         int run = 0;
-        for (int i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
-            out.writeUtf8(text, run, i + 1);
-            out.writeByte(quote);
-            run = i + 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == quote || c == escape) {
+                out.writeUtf8(text, run, i);
+                out.writeByte(escape);
+                run = i;
+            }
         }
         out.writeUtf8(text, run, text.length());
         out.writeByte(quote);

@@ -1,17 +1,28 @@
 // Splits the line-based COPY formats (text and CSV) into rows of fields.
 package org.psycopg.r2dbc.copy;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * What text and CSV share: a row ends at a newline that is not part of a value (a carriage return
  * before it is dropped), the line {@code \.} marks the end of the data (what follows is
- * ignored), and field values are unescaped into a scratch array that {@link #fields} points into.
+ * ignored), the first line may be a header of column names (skipped, or checked against the names
+ * expected), and field values are unescaped into a scratch array that {@link #fields} points into.
  * Subclasses find the row's end and split its fields.
  */
 abstract class LineRowDecoder extends RowDecoder {
 
+    private final String[] header;
     private byte[] scratch = new byte[1024];
+    private boolean headerPending;
     private boolean ended;
     private boolean row;
+
+    /** @param header the names the header line must hold, none to skip it, null when there is none */
+    LineRowDecoder(String[] header) {
+        this.header = header;
+        this.headerPending = header != null;
+    }
 
     @Override
     final int split(byte[] bytes, int from, int to) {
@@ -33,8 +44,32 @@ abstract class LineRowDecoder extends RowDecoder {
         }
         fields.begin(scratch);
         splitFields(bytes, from, stop, scratch);
-        row = true;
+        if (headerPending) {
+            headerPending = false;
+            checkHeader();
+        } else {
+            row = true;
+        }
         return newline + 1;
+    }
+
+    /** Checks the header line just split against the names expected, when there are any. */
+    private void checkHeader() {
+        if (header.length == 0) {
+            return;
+        }
+        if (fields.count() != header.length) {
+            throw new IllegalArgumentException("the header line has " + fields.count() + " fields, not the "
+                    + header.length + " expected: " + String.join(", ", header));
+        }
+        for (int i = 0; i < header.length; i++) {
+            String name = fields.length(i) < 0 ? null
+                    : new String(fields.array(), fields.offset(i), fields.length(i), StandardCharsets.UTF_8);
+            if (!header[i].equals(name)) {
+                throw new IllegalArgumentException("header line field " + (i + 1) + " is "
+                        + (name == null ? "NULL" : "\"" + name + "\"") + ", not \"" + header[i] + "\"");
+            }
+        }
     }
 
     @Override

@@ -41,6 +41,20 @@ abstract class RowEncoder {
         }
     }
 
+    /** Writes a header line of column names (text and CSV): a row of their text that is not counted as a row. */
+    final void headerLine(String[] names, CopyChunk out) {
+        int start = out.size();
+        try {
+            for (int column = 0; column < names.length; column++) {
+                field(column, names[column], out);
+            }
+            endRow(out);
+        } catch (RuntimeException e) {
+            out.truncate(start);
+            throw new IllegalArgumentException("COPY header line: " + e.getMessage(), e);
+        }
+    }
+
     /** Writes what begins a row of {@code columns} values. */
     void beginRow(int columns, CopyChunk out) {
     }

@@ -14,7 +14,9 @@ final class TextRowDecoder extends LineRowDecoder {
     private int scanned;
     private int escapedAt = -1;
 
-    TextRowDecoder(char delimiter, byte[] nullBytes) {
+    /** @param header the names the header line must hold, none to skip it, null when there is none */
+    TextRowDecoder(char delimiter, byte[] nullBytes, String[] header) {
+        super(header);
         this.delimiter = (byte) delimiter;
         this.nullBytes = nullBytes;
     }

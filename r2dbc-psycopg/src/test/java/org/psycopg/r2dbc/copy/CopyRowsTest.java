@@ -135,7 +135,8 @@ class CopyRowsTest {
     @Test
     void everyFormatReadsBackWhatItWroteWhateverTheChunking() {
         for (CopyRows format : List.of(CopyRows.text(CODECS), CopyRows.csv(CODECS), CopyRows.binary(CODECS).withTypes("int4", "text"),
-                CopyRows.csv(CODECS).withDelimiter(';').withQuote('\'').withNull("\\N"))) {
+                CopyRows.csv(CODECS).withDelimiter(';').withQuote('\'').withNull("\\N"),
+                CopyRows.csv(CODECS).withEscape('\\').withHeader("id", "label"), CopyRows.text(CODECS).withHeader("id", "label"))) {
             byte[] data = bytes(format.encode(Flux.fromIterable(AWKWARD)));
             for (int size : new int[] {1, 2, 3, 7, 64, data.length}) {
                 List<Object[]> back = format.rows(chunked(data, size), Integer.class, String.class).collectList().block(TIMEOUT);
