@@ -1,9 +1,11 @@
 // Change data capture in a few lines: a publication and a slot, streamed as ChangeEvents with acknowledgement.
 package org.psycopg.r2dbc.replication;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +17,19 @@ import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.codec.Lsn;
 import org.psycopg.r2dbc.replication.ChangeEvent.Operation;
 import org.psycopg.r2dbc.replication.PgOutputMessage.Begin;
+import org.psycopg.r2dbc.replication.PgOutputMessage.BeginPrepare;
 import org.psycopg.r2dbc.replication.PgOutputMessage.Commit;
+import org.psycopg.r2dbc.replication.PgOutputMessage.CommitPrepared;
 import org.psycopg.r2dbc.replication.PgOutputMessage.Delete;
 import org.psycopg.r2dbc.replication.PgOutputMessage.Insert;
+import org.psycopg.r2dbc.replication.PgOutputMessage.Prepare;
 import org.psycopg.r2dbc.replication.PgOutputMessage.Relation;
+import org.psycopg.r2dbc.replication.PgOutputMessage.RollbackPrepared;
+import org.psycopg.r2dbc.replication.PgOutputMessage.StreamAbort;
+import org.psycopg.r2dbc.replication.PgOutputMessage.StreamCommit;
+import org.psycopg.r2dbc.replication.PgOutputMessage.StreamPrepare;
+import org.psycopg.r2dbc.replication.PgOutputMessage.StreamStart;
+import org.psycopg.r2dbc.replication.PgOutputMessage.StreamStop;
 import org.psycopg.r2dbc.replication.PgOutputMessage.Truncate;
 import org.psycopg.r2dbc.replication.PgOutputMessage.Tuple;
 import org.psycopg.r2dbc.replication.PgOutputMessage.Update;
@@ -42,6 +53,17 @@ import reactor.core.publisher.Mono;
  * position; cancelling closes the connection. Events come on demand (no demand: the server
  * waits) on the connection's event loop.
  *
+ * <p>pgoutput is asked for the highest protocol version the server speaks (4 from PostgreSQL 16,
+ * 3 on 15, 2 on 14) with {@code streaming} ({@code parallel} from 16, {@code on} before) unless
+ * {@link Builder#streaming(boolean)} turns it off, and with {@code two_phase} when the slot is a
+ * two-phase one. A transaction larger than the server's {@code logical_decoding_work_mem} then
+ * arrives in blocks while it runs; its changes are held here and delivered once its Stream Commit
+ * arrives, as those of any other transaction, and dropped if it aborts: only committed changes
+ * are delivered, in commit order. (Held in memory: with transactions larger than the heap, turn
+ * streaming off and the server spills them to its disk instead.) With a two-phase slot
+ * ({@link Builder#twoPhase(boolean)}) a prepared transaction's changes arrive at its PREPARE
+ * TRANSACTION marked with its gid, and its outcome follows: see {@link ChangeEvent}.
+ *
  * <p>Delivery is at least once. {@link #acknowledge(ChangeEvent)} says an event and every one
  * before it have been durably handled; acknowledge in delivery order. Once the last event of a
  * transaction is acknowledged (and its Commit has arrived) the whole transaction is confirmed to
@@ -59,6 +81,8 @@ public final class ChangeStream {
     private final String publicationTables;
     private final boolean createSlot;
     private final boolean binary;
+    private final boolean streaming;
+    private final boolean twoPhase;
     private final CodecRegistry codecs;
     private final ReplicationStreamOptions streamOptions;
     private final AtomicReference<Run> current = new AtomicReference<>();
@@ -70,6 +94,8 @@ public final class ChangeStream {
         this.publicationTables = builder.publicationTables;
         this.createSlot = builder.createSlot;
         this.binary = builder.binary;
+        this.streaming = builder.streaming;
+        this.twoPhase = builder.twoPhase;
         this.codecs = builder.codecs;
         this.streamOptions = builder.streamOptions;
     }
@@ -82,18 +108,13 @@ public final class ChangeStream {
     /** Connects, prepares the publication and slot as configured, and streams their changes. */
     public Flux<ChangeEvent> changes() {
         return Flux.usingWhen(ReplicationConnection.open(configuration, ReplicationMode.LOGICAL),
-                connection -> prepare(connection).thenMany(Flux.defer(() -> {
-                    Map<String, String> options = new LinkedHashMap<>();
-                    options.put("proto_version", "1");
-                    options.put("publication_names", Identifier.of(publication).render());
-                    if (binary) {
-                        options.put("binary", "true");
-                    }
+                connection -> prepare(connection).flatMapMany(slotIsTwoPhase -> {
+                    Map<String, String> options = pluginOptions(connection.serverVersionNumber(), slotIsTwoPhase);
                     ReplicationStream stream = connection.startLogical(slot, Lsn.INVALID, options, streamOptions);
                     Run run = new Run(stream, new PgOutputDecoder(codecs));
                     current.set(run);
                     return stream.messages().concatMapIterable(run::events, 32);
-                })),
+                }),
                 ReplicationConnection::close);
     }
 
@@ -111,7 +132,26 @@ public final class ChangeStream {
         return run == null ? Lsn.INVALID : run.stream.acknowledged();
     }
 
-    private Mono<Void> prepare(ReplicationConnection connection) {
+    /** pgoutput's options for a server of {@code version} (as {@code server_version_num}). */
+    private Map<String, String> pluginOptions(int version, boolean slotIsTwoPhase) {
+        int protocol = version >= 160000 ? 4 : version >= 150000 ? 3 : version >= 140000 ? 2 : 1;
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("proto_version", Integer.toString(protocol));
+        options.put("publication_names", Identifier.of(publication).render());
+        if (binary) {
+            options.put("binary", "true");
+        }
+        if (streaming && protocol >= 2) {
+            options.put("streaming", protocol >= 4 ? "parallel" : "on");
+        }
+        if (slotIsTwoPhase && protocol >= 3) {
+            options.put("two_phase", "on");
+        }
+        return options;
+    }
+
+    /** Creates what is missing; tells whether the slot decodes prepared transactions at PREPARE. */
+    private Mono<Boolean> prepare(ReplicationConnection connection) {
         Mono<Void> publicationReady = publicationTables == null ? Mono.empty()
                 : count(connection, "SELECT count(*) FROM pg_publication WHERE pubname = " + Literal.of(publication).render())
                         .flatMap(n -> n > 0 ? Mono.empty() : connection.sql("CREATE PUBLICATION "
@@ -119,9 +159,16 @@ public final class ChangeStream {
                                 .concatMap(PsycopgResult::getRowsUpdated).then());
         Mono<Void> slotReady = !createSlot ? Mono.empty()
                 : count(connection, "SELECT count(*) FROM pg_replication_slots WHERE slot_name = " + Literal.of(slot).render())
-                        .flatMap(n -> n > 0 ? Mono.empty() : connection.createSlot(
-                                CreateReplicationSlot.logical(slot, "pgoutput").withSnapshot(SnapshotAction.NOTHING)).then());
-        return publicationReady.then(slotReady);
+                        .flatMap(n -> n > 0 ? Mono.empty() : connection.createSlot(newSlot()).then());
+        Mono<Boolean> slotIsTwoPhase = connection.serverVersionNumber() < 140000 ? Mono.just(false)
+                : count(connection, "SELECT count(*) FROM pg_replication_slots WHERE two_phase AND slot_name = "
+                        + Literal.of(slot).render()).map(n -> n > 0);
+        return publicationReady.then(slotReady).then(slotIsTwoPhase);
+    }
+
+    private CreateReplicationSlot newSlot() {
+        CreateReplicationSlot create = CreateReplicationSlot.logical(slot, "pgoutput").withSnapshot(SnapshotAction.NOTHING);
+        return twoPhase ? create.withTwoPhase() : create;
     }
 
     private static Mono<Long> count(ReplicationConnection connection, String sql) {
@@ -143,13 +190,25 @@ public final class ChangeStream {
     private record PendingCommit(Position lastEvent, Lsn endLsn) {
     }
 
+    /** What the events of one transaction share: its id, commit (or prepare) position and time, its gid if prepared. */
+    private record Transaction(long xid, Lsn commitLsn, Instant commitTime, String gid) {
+    }
+
+    /** A change of a streamed transaction, held until the transaction's outcome is known. */
+    private record HeldChange(long subXid, Relation relation, Operation operation, Tuple before, Tuple after, Lsn lsn) {
+    }
+
     /** One subscription's decoding and acknowledgement state. */
     private static final class Run {
 
         private final ReplicationStream stream;
         private final PgOutputDecoder decoder;
         private final ArrayDeque<PendingCommit> pending = new ArrayDeque<>();
-        private Begin transaction;
+        /** The changes of streamed transactions by top-level xid, until Stream Commit, Prepare or Abort. */
+        private final Map<Long, List<HeldChange>> streamed = new HashMap<>();
+        private Transaction transaction;
+        /** The top-level xid of the open streamed block, or -1 outside one. */
+        private long streamXid = -1;
         private Position lastEvent = Position.START;
         private Position acknowledged = Position.START;
 
@@ -161,39 +220,104 @@ public final class ChangeStream {
         /** The events of one XLogData; runs on the event loop, in stream order. */
         List<ChangeEvent> events(XLogData data) {
             PgOutputMessage message = decoder.decode(data.payload());
-            if (message instanceof Begin begin) {
-                transaction = begin;
-                return List.of();
+            if (message instanceof Insert insert) {
+                return change(insert.xid(), insert.relation(), Operation.INSERT, null, insert.newTuple(), data.start());
             }
-            if (message instanceof Commit commit) {
+            if (message instanceof Update update) {
+                return change(update.xid(), update.relation(), Operation.UPDATE, update.oldTuple(), update.newTuple(), data.start());
+            }
+            if (message instanceof Delete delete) {
+                return change(delete.xid(), delete.relation(), Operation.DELETE, delete.oldTuple(), null, data.start());
+            }
+            if (message instanceof Truncate truncate) {
+                List<ChangeEvent> events = new ArrayList<>();
+                for (Relation relation : truncate.relations()) {
+                    events.addAll(change(truncate.xid(), relation, Operation.TRUNCATE, null, null, data.start()));
+                }
+                return events;
+            }
+            if (message instanceof Begin begin) {
+                transaction = new Transaction(begin.xid(), begin.finalLsn(), begin.commitTime(), null);
+            } else if (message instanceof Commit commit) {
                 transaction = null;
                 committed(commit.endLsn());
+            } else if (message instanceof StreamStart start) {
+                streamXid = start.xid();
+            } else if (message instanceof StreamStop) {
+                streamXid = -1;
+            } else if (message instanceof StreamCommit commit) {
+                return release(new Transaction(commit.xid(), commit.commitLsn(), commit.commitTime(), null), commit.endLsn());
+            } else if (message instanceof StreamAbort abort) {
+                abort(abort);
+            } else if (message instanceof BeginPrepare begin) {
+                transaction = new Transaction(begin.xid(), begin.prepareLsn(), begin.prepareTime(), begin.gid());
+            } else if (message instanceof Prepare prepare) {
+                transaction = null;
+                committed(prepare.endLsn());
+            } else if (message instanceof StreamPrepare prepare) {
+                return release(new Transaction(prepare.xid(), prepare.prepareLsn(), prepare.prepareTime(), prepare.gid()),
+                        prepare.endLsn());
+            } else if (message instanceof CommitPrepared commit) {
+                return outcome(new Transaction(commit.xid(), commit.commitLsn(), commit.commitTime(), commit.gid()),
+                        Operation.COMMIT_PREPARED, data.start(), commit.endLsn());
+            } else if (message instanceof RollbackPrepared rollback) {
+                return outcome(new Transaction(rollback.xid(), rollback.rollbackEndLsn(), rollback.rollbackTime(), rollback.gid()),
+                        Operation.ROLLBACK_PREPARED, data.start(), rollback.rollbackEndLsn());
+            }
+            return List.of();
+        }
+
+        /** A row change: an event now, or held when it belongs to a streamed transaction ({@code xid} not 0). */
+        private List<ChangeEvent> change(long xid, Relation relation, Operation operation, Tuple before, Tuple after, Lsn lsn) {
+            if (xid != 0) {
+                streamed.computeIfAbsent(streamXid, top -> new ArrayList<>())
+                        .add(new HeldChange(xid, relation, operation, before, after, lsn));
                 return List.of();
             }
-            List<ChangeEvent> events;
-            if (message instanceof Insert insert) {
-                events = List.of(event(insert.relation(), Operation.INSERT, null, insert.newTuple(), data));
-            } else if (message instanceof Update update) {
-                events = List.of(event(update.relation(), Operation.UPDATE, update.oldTuple(), update.newTuple(), data));
-            } else if (message instanceof Delete delete) {
-                events = List.of(event(delete.relation(), Operation.DELETE, delete.oldTuple(), null, data));
-            } else if (message instanceof Truncate truncate) {
-                events = new ArrayList<>();
-                for (Relation relation : truncate.relations()) {
-                    events.add(event(relation, Operation.TRUNCATE, null, null, data));
+            delivered(transaction, lsn);
+            return List.of(event(transaction, relation, operation, before, after, lsn));
+        }
+
+        /** The held changes of a streamed transaction that committed (or was prepared), then its end. */
+        private List<ChangeEvent> release(Transaction outcome, Lsn endLsn) {
+            List<HeldChange> held = streamed.remove(outcome.xid());
+            List<ChangeEvent> events = new ArrayList<>(held == null ? 0 : held.size());
+            if (held != null) {
+                for (HeldChange change : held) {
+                    events.add(event(outcome, change.relation(), change.operation(), change.before(), change.after(), change.lsn()));
                 }
-            } else {
-                return List.of();
+                delivered(outcome, held.get(held.size() - 1).lsn());
             }
-            synchronized (this) {
-                lastEvent = position(data.start());
-            }
+            committed(endLsn);
             return events;
         }
 
-        private ChangeEvent event(Relation relation, Operation operation, Tuple before, Tuple after, XLogData data) {
+        /** A streamed transaction, or one of its subtransactions, aborted: its held changes never surface. */
+        private void abort(StreamAbort abort) {
+            if (abort.xid() == abort.subXid()) {
+                streamed.remove(abort.xid());
+            } else {
+                List<HeldChange> held = streamed.get(abort.xid());
+                if (held != null) {
+                    held.removeIf(change -> change.subXid() == abort.subXid());
+                }
+            }
+        }
+
+        /** A prepared transaction's COMMIT PREPARED or ROLLBACK PREPARED, as an event of its own. */
+        private List<ChangeEvent> outcome(Transaction outcome, Operation operation, Lsn lsn, Lsn endLsn) {
+            delivered(outcome, lsn);
+            ChangeEvent event = new ChangeEvent(null, null, operation, Map.of(), Map.of(), lsn, outcome.commitLsn(),
+                    outcome.xid(), outcome.commitTime(), outcome.gid());
+            committed(endLsn);
+            return List.of(event);
+        }
+
+        private static ChangeEvent event(Transaction transaction, Relation relation, Operation operation, Tuple before,
+                                         Tuple after, Lsn lsn) {
             return new ChangeEvent(relation.namespace(), relation.name(), operation, columns(relation, before),
-                    columns(relation, after), data.start(), transaction.finalLsn(), transaction.xid(), transaction.commitTime());
+                    columns(relation, after), lsn, transaction.commitLsn(), transaction.xid(), transaction.commitTime(),
+                    transaction.gid());
         }
 
         private static Map<String, Object> columns(Relation relation, Tuple tuple) {
@@ -207,8 +331,8 @@ public final class ChangeStream {
             return Collections.unmodifiableMap(values);
         }
 
-        private Position position(Lsn change) {
-            return new Position(transaction.finalLsn().value(), change.value());
+        private synchronized void delivered(Transaction owner, Lsn change) {
+            lastEvent = new Position(owner.commitLsn().value(), change.value());
         }
 
         private synchronized void committed(Lsn endLsn) {
@@ -231,7 +355,7 @@ public final class ChangeStream {
         }
     }
 
-    /** Settings of a {@link ChangeStream}; {@link #slot} and {@link #publication} are required. */
+/** Settings of a {@link ChangeStream}; {@link #slot} and {@link #publication} are required. */
     public static final class Builder {
 
         private final PsycopgConnectionConfiguration.Builder configuration;
@@ -240,6 +364,8 @@ public final class ChangeStream {
         private String publicationTables;
         private boolean createSlot = true;
         private boolean binary;
+        private boolean streaming = true;
+        private boolean twoPhase;
         private CodecRegistry codecs = CodecRegistry.defaults();
         private ReplicationStreamOptions streamOptions = ReplicationStreamOptions.DEFAULTS;
 
@@ -278,6 +404,26 @@ public final class ChangeStream {
         /** Whether to create the slot (pgoutput, no snapshot) when it does not exist; on by default. */
         public Builder createSlot(boolean create) {
             this.createSlot = create;
+            return this;
+        }
+
+        /**
+         * Whether pgoutput may stream a transaction larger than {@code logical_decoding_work_mem}
+         * while it runs (held here until it commits); on by default. Off, the server spills it
+         * to disk and sends it at its commit.
+         */
+        public Builder streaming(boolean streaming) {
+            this.streaming = streaming;
+            return this;
+        }
+
+        /**
+         * Whether a slot created here is a two-phase one (off by default): prepared transactions
+         * then arrive at PREPARE TRANSACTION, their outcome after. An existing slot keeps what it
+         * was created with.
+         */
+        public Builder twoPhase(boolean twoPhase) {
+            this.twoPhase = twoPhase;
             return this;
         }
 

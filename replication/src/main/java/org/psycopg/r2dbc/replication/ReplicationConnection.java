@@ -55,6 +55,11 @@ public final class ReplicationConnection {
         return mode;
     }
 
+    /** The server's version as {@code server_version_num} gives it (170006 for 17.6). */
+    public int serverVersionNumber() {
+        return connection.info().serverVersionNumber();
+    }
+
     /** {@code IDENTIFY_SYSTEM}. */
     public Mono<SystemIdentity> identifySystem() {
         return single("IDENTIFY_SYSTEM", row -> new SystemIdentity(text(row, "systemid"),

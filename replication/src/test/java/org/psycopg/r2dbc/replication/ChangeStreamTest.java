@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,35 +147,149 @@ class ChangeStreamTest {
     }
 
     /**
-     * 10,000 rows in 100 transactions (kept at that size for the paranoid leak detector); the
-     * consumer acknowledges up to row 5,000 and dies. The restart delivers every row after it and
-     * replays at most the transaction that held the acknowledged row.
+     * 100,000 rows in 100 transactions of 1,000; the consumer acknowledges the first 50,000, reads
+     * on without acknowledging, and is killed (its walsender terminated: no last status update).
+     * The restart delivers every row after the acknowledged ones, each once, and none before.
      */
     @Test
-    void restartAfterAcknowledgingHalfLosesNothingAfterTheAcknowledgement() {
+    void killedConsumerRestartsFromTheSlotAfterItsAcknowledgementLosingNothing() {
         TestServer.run(sql, "CREATE TABLE cst_many (id int PRIMARY KEY)");
-        ChangeStream first = stream("cst_many").createPublicationForTables("cst_many").build();
-        var firstRun = start(first.changes()
-                .doOnNext(first::acknowledge)
-                .takeUntil(e -> (Integer) e.after().get("id") == 5000));
+        ReplicationStreamOptions fastStatus = ReplicationStreamOptions.DEFAULTS.withStatusInterval(Duration.ofMillis(100));
+        ChangeStream first = stream("cst_many").createPublicationForTables("cst_many").streamOptions(fastStatus).build();
+        CompletableFuture<ChangeEvent> half = new CompletableFuture<>();
+        running.add(first.changes().subscribe(e -> {
+            int id = (Integer) e.after().get("id");
+            if (id <= 50_000) {
+                first.acknowledge(e);
+            }
+            if (id == 50_000) {
+                half.complete(e);
+            }
+        }, half::completeExceptionally));
         TestServer.awaitSlotExists(sql, "cst_many");
         TestServer.run(sql, "DO $$ BEGIN FOR t IN 0..99 LOOP"
-                + " INSERT INTO cst_many SELECT g FROM generate_series(t * 100 + 1, t * 100 + 100) g; COMMIT;"
+                + " INSERT INTO cst_many SELECT g FROM generate_series(t * 1000 + 1, t * 1000 + 1000) g; COMMIT;"
                 + " END LOOP; END $$");
-        assertEquals(5000, await(firstRun).size());
+        ChangeEvent acknowledgedLast = await(half);
+        // The transaction of row 50,000 is confirmed once its Commit has passed; wait for the server to know it.
+        Mono.fromSupplier(first::acknowledged)
+                .filter(lsn -> lsn.compareTo(acknowledgedLast.commitLsn()) > 0)
+                .repeatWhenEmpty(attempts -> attempts.delayElements(Duration.ofMillis(20)))
+                .block(TestServer.TIMEOUT);
+        TestServer.awaitConfirmedFlush(sql, "cst_many", first.acknowledged());
+        TestServer.run(sql, "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = 'cst_many'");
         TestServer.awaitSlotInactive(sql, "cst_many");
 
         ChangeStream second = stream("cst_many").build();
         List<Integer> ids = second.changes()
                 .doOnNext(second::acknowledge)
                 .map(e -> (Integer) e.after().get("id"))
-                .takeUntil(id -> id == 10000)
+                .takeUntil(id -> id == 100_000)
                 .collectList().block(TestServer.TIMEOUT);
-        int firstId = ids.get(0);
-        assertTrue(firstId >= 4901 && firstId <= 5001, "restarted at " + firstId);
-        TreeSet<Integer> distinct = new TreeSet<>(ids);
-        assertEquals(ids.size(), distinct.size(), "no row twice within one run");
-        assertEquals(10000 - firstId + 1, distinct.size(), "every row from the restart point on");
-        assertEquals(10000, distinct.last());
+        assertEquals(50_000, ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(50_001 + i, ids.get(i));
+        }
+    }
+
+    /**
+     * With logical_decoding_work_mem at 64kB the server streams big transactions while they run:
+     * an aborted one never surfaces, nor does a rolled-back savepoint inside a committed one, and
+     * a committed one arrives whole after a small transaction that committed while it ran.
+     */
+    @Test
+    void streamedTransactionsArriveOnceCommittedAndAbortedOnesNever() {
+        TestServer.run(sql, "CREATE TABLE cst_many (id int PRIMARY KEY, note text)");
+        ChangeStream cdc = ChangeStream.builder(TestServer.configuration().options("-c logical_decoding_work_mem=64kB"))
+                .slot("cst_streamed").publication("cst_pub").createPublicationForTables("cst_many").build();
+        var done = start(cdc.changes().doOnNext(cdc::acknowledge).takeUntil(e -> (Integer) e.after().get("id") == 30001));
+        TestServer.awaitSlotExists(sql, "cst_streamed");
+        String rows = " SELECT g, repeat('n', 100) FROM generate_series(%d, %d) g;";
+        TestServer.run(sql, "BEGIN; INSERT INTO cst_many" + rows.formatted(1, 5000) + " ROLLBACK");
+        PsycopgConnection other = TestServer.connect();
+        try {
+            TestServer.run(other, "BEGIN; INSERT INTO cst_many" + rows.formatted(10001, 15000)
+                    + " SAVEPOINT s; INSERT INTO cst_many" + rows.formatted(20001, 25000) + " ROLLBACK TO s;");
+            TestServer.run(sql, "INSERT INTO cst_many VALUES (30000, 'while the big one runs')");
+            TestServer.run(other, "INSERT INTO cst_many" + rows.formatted(15001, 16000) + " COMMIT");
+        } finally {
+            other.close().block(TestServer.TIMEOUT);
+        }
+        TestServer.run(sql, "INSERT INTO cst_many VALUES (30001, 'last')");
+        List<ChangeEvent> events = await(done);
+
+        List<Integer> ids = events.stream().map(e -> (Integer) e.after().get("id")).toList();
+        List<Integer> expected = new ArrayList<>(List.of(30000));
+        for (int id = 10001; id <= 16000; id++) {
+            expected.add(id);
+        }
+        expected.add(30001);
+        assertEquals(expected, ids);
+        ChangeEvent first = events.get(1);
+        ChangeEvent last = events.get(6000);
+        assertEquals(first.xid(), last.xid());
+        assertEquals(first.commitLsn(), last.commitLsn());
+        assertTrue(first.commitTime() != null && first.gid() == null);
+        assertTrue(events.get(0).commitLsn().compareTo(first.commitLsn()) < 0, "the small transaction committed first");
+        assertEquals("n".repeat(100), last.after().get("note"));
+        long streamed = Long.parseLong(TestServer.queryString(sql,
+                "SELECT stream_txns FROM pg_stat_replication_slots WHERE slot_name = 'cst_streamed'"));
+        assertTrue(streamed >= 2, "the server streamed both big transactions: " + streamed);
+    }
+
+    /**
+     * A two-phase slot delivers a prepared transaction's changes at PREPARE TRANSACTION with its gid
+     * (a big one through Stream Prepare), then its outcome; a slot that is not two-phase delivers
+     * only what COMMIT PREPARED committed, as a plain transaction.
+     */
+    @Test
+    void preparedTransactionsAreSeenAsSuchByATwoPhaseSlot() {
+        TestServer.run(sql, "CREATE TABLE cst_many (id int PRIMARY KEY, note text)");
+        ChangeStream twoPhase = ChangeStream.builder(TestServer.configuration().options("-c logical_decoding_work_mem=64kB"))
+                .slot("cst_two_phase").publication("cst_pub").createPublicationForTables("cst_many").twoPhase(true).build();
+        ChangeStream onePhase = stream("cst_one_phase").build();
+        var twoPhaseDone = start(twoPhase.changes().doOnNext(twoPhase::acknowledge)
+                .takeUntil(e -> e.operation() == Operation.ROLLBACK_PREPARED));
+        TestServer.awaitSlotExists(sql, "cst_two_phase");
+        var onePhaseDone = start(onePhase.changes().doOnNext(onePhase::acknowledge)
+                .takeUntil(e -> (Integer) e.after().get("id") == 9999));
+        TestServer.awaitSlotExists(sql, "cst_one_phase");
+        assertEquals("true", TestServer.queryString(sql, "SELECT two_phase::text FROM pg_replication_slots WHERE slot_name = 'cst_two_phase'"));
+
+        TestServer.run(sql, "BEGIN; INSERT INTO cst_many SELECT g, repeat('p', 100) FROM generate_series(1, 3000) g;"
+                + " PREPARE TRANSACTION 'cst_big'");
+        TestServer.run(sql, "COMMIT PREPARED 'cst_big'");
+        TestServer.run(sql, "BEGIN; INSERT INTO cst_many VALUES (5000, 'undone'); PREPARE TRANSACTION 'cst_small'");
+        TestServer.run(sql, "ROLLBACK PREPARED 'cst_small'");
+        TestServer.run(sql, "INSERT INTO cst_many VALUES (9999, 'plain')");
+        List<ChangeEvent> events = await(twoPhaseDone);
+
+        assertEquals(3000 + 1 + 1 + 1, events.size());
+        for (int i = 0; i < 3000; i++) {
+            assertEquals(Operation.INSERT, events.get(i).operation());
+            assertEquals(i + 1, events.get(i).after().get("id"));
+            assertEquals("cst_big", events.get(i).gid());
+        }
+        ChangeEvent committed = events.get(3000);
+        assertEquals(Operation.COMMIT_PREPARED, committed.operation());
+        assertEquals("cst_big", committed.gid());
+        assertEquals(events.get(0).xid(), committed.xid());
+        assertTrue(committed.commitLsn().compareTo(events.get(0).commitLsn()) > 0, "committed after it was prepared");
+        assertEquals(null, committed.table());
+        assertEquals(Map.of(), committed.after());
+        assertTrue(Long.parseLong(TestServer.queryString(sql,
+                "SELECT stream_txns FROM pg_stat_replication_slots WHERE slot_name = 'cst_two_phase'")) >= 1,
+                "the big prepared transaction was streamed, then prepared (Stream Prepare)");
+        ChangeEvent small = events.get(3001);
+        assertEquals(5000, small.after().get("id"));
+        assertEquals("cst_small", small.gid());
+        assertEquals(Operation.ROLLBACK_PREPARED, events.get(3002).operation());
+        assertEquals("cst_small", events.get(3002).gid());
+
+        List<ChangeEvent> plain = await(onePhaseDone);
+        assertEquals(3001, plain.size(), "the rolled-back prepared transaction never reaches a slot that is not two-phase");
+        assertTrue(plain.stream().allMatch(e -> e.gid() == null && e.operation() == Operation.INSERT));
+        assertEquals(3000, plain.get(2999).after().get("id"));
+        assertEquals(committed.commitLsn(), plain.get(0).commitLsn(), "decoded at COMMIT PREPARED");
     }
 }
