@@ -1,17 +1,20 @@
-// A ValueWriter that collects a value's bytes in a growing array.
+// A ValueWriter that collects bytes in a growing array: nested values, COPY data, tests.
 package org.psycopg.r2dbc.codec;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * A {@link ValueWriter} over a growing byte array: for nested values (array elements, composite
- * fields, range bounds) whose length must be known before they are framed, for tests, and for
- * callers without a buffer of their own. Not thread-safe.
+ * fields, range bounds) whose length must be known before they are framed, for the rows of COPY
+ * data, for tests, and for callers without a buffer of their own. Besides appending, it can patch
+ * a length written before its value ({@link #setInt}), forget what was written after a point
+ * ({@link #truncate}), and hand its bytes over without a copy ({@link #take}). Text is written as
+ * UTF-8 without an intermediate array, a lone surrogate as {@code '?'}. Not thread-safe.
  */
 public final class ByteArrayValueWriter implements ValueWriter {
 
+    private final int initialCapacity;
     private byte[] bytes;
     private int size;
 
@@ -20,7 +23,8 @@ public final class ByteArrayValueWriter implements ValueWriter {
     }
 
     public ByteArrayValueWriter(int initialCapacity) {
-        bytes = new byte[Math.max(initialCapacity, 8)];
+        this.initialCapacity = Math.max(initialCapacity, 8);
+        bytes = new byte[this.initialCapacity];
     }
 
     /** The number of bytes written. */
@@ -33,9 +37,41 @@ public final class ByteArrayValueWriter implements ValueWriter {
         return Arrays.copyOf(bytes, size);
     }
 
+    /**
+     * The bytes written, now owned by the caller as a buffer that nothing else refers to; the
+     * writer starts over empty with a new array of its initial capacity.
+     */
+    public ByteBuffer take() {
+        ByteBuffer out = ByteBuffer.wrap(bytes, 0, size).slice();
+        bytes = new byte[initialCapacity];
+        size = 0;
+        return out;
+    }
+
     /** Forgets the bytes written, keeping the capacity. */
     public void reset() {
-        size = 0;
+        truncate(0);
+    }
+
+    /** Forgets the bytes written after the first {@code size}. */
+    public void truncate(int size) {
+        if (size < 0 || size > this.size) {
+            throw new IndexOutOfBoundsException("truncate to " + size + " of " + this.size + " bytes");
+        }
+        this.size = size;
+    }
+
+    /** Overwrites four bytes already written at {@code at}, big-endian: a length known only after its value. */
+    public void setInt(int at, int value) {
+        if (at < 0 || at + 4 > size) {
+            throw new IndexOutOfBoundsException("setInt at " + at + " of " + size + " bytes");
+        }
+        putInt(at, value);
+    }
+
+    /** True when the bytes written from {@code at} to the end are exactly {@code expected}. */
+    public boolean endsWith(int at, byte[] expected) {
+        return size - at == expected.length && Arrays.equals(bytes, at, size, expected, 0, expected.length);
     }
 
     /** Writes the bytes written here into {@code out}. */
@@ -47,6 +83,13 @@ public final class ByteArrayValueWriter implements ValueWriter {
         if (size + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
         }
+    }
+
+    private void putInt(int at, int i) {
+        bytes[at] = (byte) (i >> 24);
+        bytes[at + 1] = (byte) (i >> 16);
+        bytes[at + 2] = (byte) (i >> 8);
+        bytes[at + 3] = (byte) i;
     }
 
     @Override
@@ -65,10 +108,8 @@ public final class ByteArrayValueWriter implements ValueWriter {
     @Override
     public void writeInt(int i) {
         ensure(4);
-        bytes[size++] = (byte) (i >> 24);
-        bytes[size++] = (byte) (i >> 16);
-        bytes[size++] = (byte) (i >> 8);
-        bytes[size++] = (byte) i;
+        putInt(size, i);
+        size += 4;
     }
 
     @Override
@@ -104,7 +145,35 @@ public final class ByteArrayValueWriter implements ValueWriter {
 
     @Override
     public void writeUtf8(CharSequence text) {
-        byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
-        writeBytes(utf8, 0, utf8.length);
+        writeUtf8(text, 0, text.length());
+    }
+
+    /** Writes the characters {@code from} (inclusive) to {@code to} (exclusive) in UTF-8; a lone surrogate as '?'. */
+    public void writeUtf8(CharSequence text, int from, int to) {
+        ensure(to - from);
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes[size++] = (byte) c;
+                continue;
+            }
+            ensure(4 + to - i);
+            if (c < 0x800) {
+                bytes[size++] = (byte) (0xC0 | (c >> 6));
+                bytes[size++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, text.charAt(++i));
+                bytes[size++] = (byte) (0xF0 | (cp >> 18));
+                bytes[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                bytes[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                bytes[size++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                bytes[size++] = '?';
+            } else {
+                bytes[size++] = (byte) (0xE0 | (c >> 12));
+                bytes[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[size++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.psycopg.r2dbc.copy;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.psycopg.r2dbc.codec.ByteArrayValueWriter;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.codec.Format;
 import org.psycopg.r2dbc.codec.Oids;
@@ -34,19 +35,19 @@ final class BinaryRowEncoder extends RowEncoder {
     }
 
     @Override
-    void header(CopyChunk out) {
+    void header(ByteArrayValueWriter out) {
         out.writeBytes(SIGNATURE, 0, SIGNATURE.length);
         out.writeInt(0); // flags: no OIDs
         out.writeInt(0); // header extension length
     }
 
     @Override
-    void trailer(CopyChunk out) {
+    void trailer(ByteArrayValueWriter out) {
         out.writeShort(-1);
     }
 
     @Override
-    void beginRow(int columns, CopyChunk out) {
+    void beginRow(int columns, ByteArrayValueWriter out) {
         if (types != null && columns != types.size()) {
             throw new IllegalArgumentException("the row has " + columns + " values for " + types.size() + " column types");
         }
@@ -54,7 +55,7 @@ final class BinaryRowEncoder extends RowEncoder {
     }
 
     @Override
-    void field(int column, Object value, CopyChunk out) {
+    void field(int column, Object value, ByteArrayValueWriter out) {
         if (value == null) {
             out.writeInt(-1);
             return;
@@ -66,10 +67,10 @@ final class BinaryRowEncoder extends RowEncoder {
     }
 
     @Override
-    void endRow(CopyChunk out) {
+    void endRow(ByteArrayValueWriter out) {
     }
 
-    private void write(int column, Object value, CopyChunk out) {
+    private void write(int column, Object value, ByteArrayValueWriter out) {
         ParameterEncoder encoder = encoders.of(column, value);
         Format format = encoder.format(value);
         int oid = types == null ? Oids.UNSPECIFIED : types.oid(column);
@@ -96,7 +97,7 @@ final class BinaryRowEncoder extends RowEncoder {
     }
 
     /** Writes the value's text: in TEXT format a codec writes exactly that. */
-    private static void writeText(ParameterEncoder encoder, Format format, Object value, CopyChunk out) {
+    private static void writeText(ParameterEncoder encoder, Format format, Object value, ByteArrayValueWriter out) {
         if (format == Format.TEXT) {
             encoder.encode(value, out);
         } else {
@@ -105,7 +106,7 @@ final class BinaryRowEncoder extends RowEncoder {
     }
 
     /** Reads {@code text} as the column type, then writes that in binary. */
-    private void writeConverted(int oid, String text, CopyChunk out) {
+    private void writeConverted(int oid, String text, ByteArrayValueWriter out) {
         CodecRegistry codecs = encoders.codecs();
         Object converted = codecs.decode(oid, Format.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), Object.class);
         ParameterEncoder encoder = codecs.encoder(converted.getClass());

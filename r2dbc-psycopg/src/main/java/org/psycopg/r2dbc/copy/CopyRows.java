@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Function;
+import org.psycopg.r2dbc.codec.ByteArrayValueWriter;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.codec.Format;
 import org.psycopg.r2dbc.sql.Literal;
@@ -235,7 +236,7 @@ public final class CopyRows {
         }
         return Flux.defer(() -> {
             RowEncoder encoder = newEncoder();
-            CopyChunk chunk = new CopyChunk(Copy.MAX_CHUNK + Copy.MAX_CHUNK / 4);
+            ByteArrayValueWriter chunk = new ByteArrayValueWriter(Copy.MAX_CHUNK + Copy.MAX_CHUNK / 4);
             encoder.header(chunk);
             if (header != null) {
                 encoder.headerLine(header, chunk);

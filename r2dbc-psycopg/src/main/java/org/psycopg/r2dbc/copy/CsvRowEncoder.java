@@ -1,6 +1,7 @@
 // Rows in PostgreSQL's CSV COPY format: quoted where needed, NULL as an unquoted null string.
 package org.psycopg.r2dbc.copy;
 
+import org.psycopg.r2dbc.codec.ByteArrayValueWriter;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 
 /**
@@ -29,7 +30,7 @@ final class CsvRowEncoder extends RowEncoder {
     }
 
     @Override
-    void field(int column, Object value, CopyChunk out) {
+    void field(int column, Object value, ByteArrayValueWriter out) {
         if (column > 0) {
             out.writeByte(delimiter);
         }
@@ -57,7 +58,7 @@ final class CsvRowEncoder extends RowEncoder {
     }
 
     @Override
-    void endRow(CopyChunk out) {
+    void endRow(ByteArrayValueWriter out) {
         out.writeByte('\n');
     }
 

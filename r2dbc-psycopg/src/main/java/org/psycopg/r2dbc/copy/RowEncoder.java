@@ -1,8 +1,10 @@
 // How typed rows are written in one COPY format.
 package org.psycopg.r2dbc.copy;
 
+import org.psycopg.r2dbc.codec.ByteArrayValueWriter;
+
 /**
- * Writes rows in one COPY format (text, CSV or binary) into a {@link CopyChunk}: what comes before
+ * Writes rows in one COPY format (text, CSV or binary) into a {@link ByteArrayValueWriter}: what comes before
  * the first row, each row, and what ends the data. One instance serves one stream of rows; not
  * thread-safe.
  */
@@ -11,11 +13,11 @@ abstract class RowEncoder {
     private long rows;
 
     /** Writes what precedes the first row. */
-    void header(CopyChunk out) {
+    void header(ByteArrayValueWriter out) {
     }
 
     /** Writes what follows the last row. */
-    void trailer(CopyChunk out) {
+    void trailer(ByteArrayValueWriter out) {
     }
 
     /**
@@ -24,7 +26,7 @@ abstract class RowEncoder {
      * @throws IllegalArgumentException naming the row (counted from 1) and the column (from 1)
      *                                  when a value cannot be written
      */
-    final void row(Object[] values, CopyChunk out) {
+    final void row(Object[] values, ByteArrayValueWriter out) {
         rows++;
         int start = out.size();
         int column = -1;
@@ -42,7 +44,7 @@ abstract class RowEncoder {
     }
 
     /** Writes a header line of column names (text and CSV): a row of their text that is not counted as a row. */
-    final void headerLine(String[] names, CopyChunk out) {
+    final void headerLine(String[] names, ByteArrayValueWriter out) {
         int start = out.size();
         try {
             for (int column = 0; column < names.length; column++) {
@@ -56,12 +58,12 @@ abstract class RowEncoder {
     }
 
     /** Writes what begins a row of {@code columns} values. */
-    void beginRow(int columns, CopyChunk out) {
+    void beginRow(int columns, ByteArrayValueWriter out) {
     }
 
     /** Writes the value of column {@code column} (0-based), null included, with what separates it from the previous one. */
-    abstract void field(int column, Object value, CopyChunk out);
+    abstract void field(int column, Object value, ByteArrayValueWriter out);
 
     /** Writes what ends a row. */
-    abstract void endRow(CopyChunk out);
+    abstract void endRow(ByteArrayValueWriter out);
 }

@@ -2,6 +2,7 @@
 package org.psycopg.r2dbc.copy;
 
 import java.nio.charset.StandardCharsets;
+import org.psycopg.r2dbc.codec.ByteArrayValueWriter;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 
 /**
@@ -26,7 +27,7 @@ final class TextRowEncoder extends RowEncoder {
     }
 
     @Override
-    void field(int column, Object value, CopyChunk out) {
+    void field(int column, Object value, ByteArrayValueWriter out) {
         if (column > 0) {
             out.writeByte(delimiter);
         }
@@ -45,11 +46,11 @@ final class TextRowEncoder extends RowEncoder {
     }
 
     @Override
-    void endRow(CopyChunk out) {
+    void endRow(ByteArrayValueWriter out) {
         out.writeByte('\n');
     }
 
-    private void writeEscaped(String text, CopyChunk out) {
+    private void writeEscaped(String text, ByteArrayValueWriter out) {
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -73,7 +74,7 @@ final class TextRowEncoder extends RowEncoder {
         }
     }
 
-    private void writeDistinctFromNull(String text, CopyChunk out) {
+    private void writeDistinctFromNull(String text, ByteArrayValueWriter out) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (escape(c) == null && "bfnrtvx01234567".indexOf(c) < 0 && !Character.isSurrogate(c)) {
