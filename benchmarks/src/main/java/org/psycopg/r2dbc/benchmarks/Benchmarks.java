@@ -75,6 +75,13 @@ public final class Benchmarks {
             out.println();
             out.println(runNotifications(settings, log));
         }
+        if (parts.contains(Part.COPY)) {
+            log.println("COPY...");
+            out.println();
+            out.println("COPY IN and COPY OUT of the same text rows, one connection per client:");
+            out.println();
+            out.print(CopyBenchmark.run(settings.quick(), ServerTarget.shared(), log));
+        }
         if (parts.contains(Part.CODECS)) {
             log.println("Running the codec benchmark (JMH, gc profiler)...");
             out.println();

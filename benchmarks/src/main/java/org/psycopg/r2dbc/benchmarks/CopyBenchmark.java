@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,8 @@ import reactor.core.publisher.Flux;
  * reference (its figure includes starting psql and connecting, a few milliseconds). Each figure is the
  * best of {@value #REPEATS} runs after one warm-up run, the clients taking turns run by run; the table
  * is truncated before each COPY IN, and every COPY OUT reads the same rows, loaded once and frozen.
- * Prints Markdown. Run it with
+ * The {@code copy} part of {@link Benchmarks} ({@code java -jar benchmarks/target/benchmarks.jar copy});
+ * on its own it prints Markdown too:
  * {@code java -cp benchmarks/target/benchmarks.jar org.psycopg.r2dbc.benchmarks.CopyBenchmark [--quick]}.
  */
 public final class CopyBenchmark {
@@ -62,14 +64,28 @@ public final class CopyBenchmark {
     }
 
     /**
-     * Runs the benchmark.
+     * Runs the benchmark on its own: the {@code copy} part of {@link Benchmarks}, with the machine's description.
      *
      * @param args {@code --quick} for 100,000 rows instead of 1,000,000
      */
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
+        String table = run(quick, ServerTarget.shared(), System.err);
+        System.out.println("# COPY benchmark" + (quick ? " (--quick: sizes too small to mean much)" : ""));
+        System.out.println();
+        System.out.print(Machine.describe());
+        System.out.print(table);
+        System.exit(0);
+    }
+
+    /**
+     * Runs every client's COPY IN and COPY OUT against {@code target}, progress to {@code log}, and
+     * returns the server's version line, the table in Markdown and a note on how it was measured.
+     *
+     * @param quick 100,000 rows instead of 1,000,000
+     */
+    static String run(boolean quick, ServerTarget target, PrintStream log) throws Exception {
         int rows = quick ? 100_000 : 1_000_000;
-        ServerTarget target = ServerTarget.shared();
         byte[] data = data(rows);
         Path file = Files.createTempFile("bench-copy", ".txt");
         Files.write(file, data);
@@ -111,29 +127,22 @@ public final class CopyBenchmark {
                         return counter.newlines;
                     }),
                     new Job(outScenario, PSQL, false, () -> psql(target, "\\copy bench_copy TO '/dev/null'", rows)));
-            measure(in, table, rows, admin);
+            measure(in, table, rows, admin, log);
             // Every COPY OUT reads the same settled rows: loaded once, frozen so that no reader sets hint bits.
             execute(admin, "TRUNCATE bench_copy");
             admin.unwrap(PGConnection.class).getCopyAPI().copyIn(IN, new ByteArrayInputStream(data), CHUNK);
             execute(admin, "VACUUM (FREEZE, ANALYZE) bench_copy");
-            measure(out, table, rows, admin);
+            measure(out, table, rows, admin, log);
             ours.close().block(TIMEOUT);
             theirs.close().block(TIMEOUT);
             jdbc.close();
-
-            System.out.println("# COPY benchmark" + (quick ? " (--quick: sizes too small to mean much)" : ""));
-            System.out.println();
-            System.out.print(Machine.describe());
-            System.out.println("- server: PostgreSQL " + serverVersion + " at " + target.host() + ":" + target.port()
-                    + ", sslmode=disable for every client");
-            System.out.println();
-            System.out.println(table.render());
-            System.out.println("Best of " + REPEATS + " runs after a warm-up, the clients taking turns; r2dbc-postgresql has no COPY OUT;"
-                    + " psql's figures include starting psql and connecting.");
+            return "- server: PostgreSQL " + serverVersion + " at " + target.host() + ":" + target.port()
+                    + ", sslmode=disable for every client\n\n" + table.render()
+                    + "\nBest of " + REPEATS + " runs after a warm-up, the clients taking turns; r2dbc-postgresql has no COPY OUT;"
+                    + " psql's figures include starting psql and connecting.\n";
         } finally {
             Files.deleteIfExists(file);
         }
-        System.exit(0);
     }
 
     /** One client's COPY in one scenario; {@code truncate} empties the table before each run. */
@@ -144,12 +153,12 @@ public final class CopyBenchmark {
      * Runs every job once to warm up, then {@value #REPEATS} rounds of every job in turn (so that a
      * busy moment of the machine falls on all clients alike), and records each job's best rate in rows/s.
      */
-    private static void measure(List<Job> jobs, ResultTable table, int rows, Connection admin) {
+    private static void measure(List<Job> jobs, ResultTable table, int rows, Connection admin, PrintStream log) {
         long[] best = new long[jobs.size()];
         String[] failures = new String[jobs.size()];
         java.util.Arrays.fill(best, Long.MAX_VALUE);
         for (int round = 0; round <= REPEATS; round++) {
-            System.err.println(round == 0 ? "Warming up..." : "Round " + round + " of " + REPEATS + "...");
+            log.println(Machine.progress() + jobs.get(0).scenario() + ": " + (round == 0 ? "warm-up" : "round " + round + " of " + REPEATS));
             for (int j = 0; j < jobs.size(); j++) {
                 Job job = jobs.get(j);
                 if (failures[j] != null) {
