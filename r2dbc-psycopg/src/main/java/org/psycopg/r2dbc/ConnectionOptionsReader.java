@@ -63,6 +63,7 @@ final class ConnectionOptionsReader {
     private static final Option<Integer> MAX_MESSAGE_SIZE = Option.valueOf("maxMessageSize");
     private static final Option<Boolean> TCP_KEEP_ALIVE = Option.valueOf("tcpKeepAlive");
     private static final Option<Boolean> TCP_NO_DELAY = Option.valueOf("tcpNoDelay");
+    private static final Option<Boolean> REWRITE_BATCHED_INSERTS = Option.valueOf("rewriteBatchedInserts");
 
     /** Every option this reader takes. */
     private static final Set<String> KNOWN = Stream.of(
@@ -73,7 +74,7 @@ final class ConnectionOptionsReader {
                     APPLICATION_NAME, APPLICATION_NAME_ALIAS, OPTIONS, CONNECT_TIMEOUT_SECONDS,
                     TARGET_SESSION_ATTRS, TARGET_SESSION_ATTRS_ALIAS, TIME_ZONE, TIME_ZONE_ALIAS,
                     FETCH_SIZE, PREPARED_STATEMENT_CACHE_SIZE, PREPARE_THRESHOLD, MAX_MESSAGE_SIZE,
-                    TCP_KEEP_ALIVE, TCP_NO_DELAY)
+                    TCP_KEEP_ALIVE, TCP_NO_DELAY, REWRITE_BATCHED_INSERTS)
             .map(Option::name)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -125,6 +126,7 @@ final class ConnectionOptionsReader {
         read(builder::maxMessageSize, Value::wholeNumber, MAX_MESSAGE_SIZE);
         read(builder::tcpKeepAlive, Value::bool, TCP_KEEP_ALIVE);
         read(builder::tcpNoDelay, Value::bool, TCP_NO_DELAY);
+        read(builder::rewriteBatchedInserts, Value::bool, REWRITE_BATCHED_INSERTS);
         return builder.build();
     }
 
@@ -260,7 +262,7 @@ final class ConnectionOptionsReader {
                     + unknown.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "))
                     + " for driver psycopg (options are libpq's keywords, the standard R2DBC ones and "
                     + "fetchSize, preparedStatementCacheSize, prepareThreshold, maxMessageSize, "
-                    + "tcpKeepAlive, tcpNoDelay)");
+                    + "tcpKeepAlive, tcpNoDelay, rewriteBatchedInserts)");
         }
     }
 

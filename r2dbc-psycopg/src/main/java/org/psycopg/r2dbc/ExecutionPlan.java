@@ -3,6 +3,7 @@ package org.psycopg.r2dbc;
 
 import java.util.Arrays;
 import java.util.List;
+import org.psycopg.r2dbc.protocol.backend.RowDescription;
 
 /**
  * A binding whose parameter types are the prepared statement's runs it by name; other bindings
@@ -15,19 +16,22 @@ final class ExecutionPlan {
     private final String[] statements;
     private final boolean[] parses;
     private final boolean[] usesPrepared;
+    private final RowDescription[] preparedDescriptions;
 
     private ExecutionPlan(int size) {
         statements = new String[size];
         parses = new boolean[size];
         usesPrepared = new boolean[size];
+        preparedDescriptions = new RowDescription[size];
     }
 
     /**
      * @param preparedTypes the parameter types the (named) statement was prepared with
      * @param name          the statement's name, empty while it runs unnamed
      * @param parse         true when this request parses the statement (unnamed, or prepared now)
+     * @param prepared      the prepared statement's description, null when it returns no rows or is not prepared
      */
-    static ExecutionPlan of(List<Binding> bindings, int[] preparedTypes, String name, boolean parse) {
+    static ExecutionPlan of(List<Binding> bindings, int[] preparedTypes, String name, boolean parse, RowDescription prepared) {
         ExecutionPlan plan = new ExecutionPlan(bindings.size());
         int[] previousTypes = null;
         for (int i = 0; i < bindings.size(); i++) {
@@ -35,6 +39,7 @@ final class ExecutionPlan {
             if (!parse && Arrays.equals(types, preparedTypes)) {
                 plan.statements[i] = name;
                 plan.usesPrepared[i] = true;
+                plan.preparedDescriptions[i] = prepared;
             } else if (previousTypes != null && Arrays.equals(types, previousTypes) && !plan.usesPrepared[i - 1]) {
                 plan.statements[i] = plan.statements[i - 1];
             } else {
@@ -44,6 +49,24 @@ final class ExecutionPlan {
             previousTypes = types;
         }
         return plan;
+    }
+
+    /** The plans of the statements of one request, one after the other, as one plan. */
+    static ExecutionPlan concat(List<ExecutionPlan> plans) {
+        if (plans.size() == 1) {
+            return plans.get(0);
+        }
+        ExecutionPlan all = new ExecutionPlan(plans.stream().mapToInt(plan -> plan.statements.length).sum());
+        int at = 0;
+        for (ExecutionPlan plan : plans) {
+            int size = plan.statements.length;
+            System.arraycopy(plan.statements, 0, all.statements, at, size);
+            System.arraycopy(plan.parses, 0, all.parses, at, size);
+            System.arraycopy(plan.usesPrepared, 0, all.usesPrepared, at, size);
+            System.arraycopy(plan.preparedDescriptions, 0, all.preparedDescriptions, at, size);
+            at += size;
+        }
+        return all;
     }
 
     String statement(int binding) {
@@ -58,5 +81,10 @@ final class ExecutionPlan {
     /** True when the binding runs the statement prepared by an earlier request. */
     boolean usesPrepared(int binding) {
         return usesPrepared[binding];
+    }
+
+    /** The description of the prepared statement the binding runs; null when it returns no rows. */
+    RowDescription preparedDescription(int binding) {
+        return preparedDescriptions[binding];
     }
 }

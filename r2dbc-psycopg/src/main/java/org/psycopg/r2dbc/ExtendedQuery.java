@@ -56,41 +56,62 @@ final class ExtendedQuery {
         return connectionCodecs.apply(types.registry());
     }
 
-    /** Runs the statement; {@code handedOver} runs once its execution has been handed to the session. */
+    /** Runs the statement once per binding; {@code handedOver} runs once its execution has been handed to the session. */
     Flux<PsycopgResult> run(String sql, List<Object[]> values, int fetchSize, Runnable handedOver) {
-        return StreamedValues.resolve(values).flatMapMany(resolved -> {
-            List<Binding> bindings = new ArrayList<>(resolved.size());
+        return run(List.of(new StatementRun(sql, values)), fetchSize, handedOver);
+    }
+
+    /**
+     * Runs each statement once per binding, all in one pipeline with one Sync (so they commit or
+     * fail together); {@code handedOver} runs once the pipeline has been handed to the session.
+     * {@code fetchSize} applies when the request is a single execution.
+     */
+    Flux<PsycopgResult> run(List<StatementRun> runs, int fetchSize, Runnable handedOver) {
+        return Flux.fromIterable(runs)
+                .concatMap(run -> StreamedValues.resolve(run.values()).map(resolved -> {
+                    CodecRegistry codecs = codecs();
+                    List<Binding> bindings = new ArrayList<>(resolved.size());
+                    for (Object[] bound : resolved) {
+                        bindings.add(new Binding(bound, codecs));
+                    }
+                    return new BoundRun(run.sql(), bindings);
+                }))
+                .collectList()
+                .flatMapMany(bound -> run(bound, fetchSize, true, handedOver));
+    }
+
+    private Flux<PsycopgResult> run(List<BoundRun> runs, int fetchSize, boolean mayRetry, Runnable handedOver) {
+        return Flux.fromIterable(runs).concatMap(run -> describe(run.key())).collectList().flatMapMany(entries -> {
             CodecRegistry codecs = codecs();
-            for (Object[] bound : resolved) {
-                bindings.add(new Binding(bound, codecs));
+            int executions = runs.stream().mapToInt(run -> run.bindings().size()).sum();
+            // fetchSize runs a single execution as a portal, fetchSize rows per Execute.
+            int batch = executions == 1 ? fetchSize : 0;
+            List<PlannedRun> planned = new ArrayList<>(runs.size());
+            for (int i = 0; i < runs.size(); i++) {
+                planned.add(plan(runs.get(i), entries.get(i), codecs));
             }
-            return run(sql, bindings, fetchSize, true, handedOver);
+            ExecutionPlan plan = ExecutionPlan.concat(planned.stream().map(PlannedRun::plan).toList());
+            Flux<BackendMessage> messages = IssueOrder.thenHandedOver(new MessageStream(session,
+                    out -> encode(out, planned, batch), executions, batch), handedOver)
+                    .handle(new ExecutionMessages(mayRetry, plan));
+            return connection.results(messages, runs.get(0).sql(), codecs)
+                    .onErrorResume(StaleStatement.class, stale -> {
+                        entries.forEach(cache::invalidate);
+                        return run(runs, fetchSize, false, handedOver);
+                    });
         });
     }
 
-    private Flux<PsycopgResult> run(String sql, List<Binding> bindings, int fetchSize, boolean mayRetry, Runnable handedOver) {
-        StatementCache.Key key = new StatementCache.Key(sql, bindings.get(0).types());
-        return describe(key).flatMapMany(entry -> {
-            CodecRegistry codecs = codecs();
-            boolean prepare = cache.countRun(entry);
-            String name = entry.name() == null ? "" : entry.name();
-            boolean parse = name.isEmpty() || prepare;
-            short[] formats = entry.resultFormats(codecs);
-            // fetchSize runs a single execution as a portal, fetchSize rows per Execute.
-            int batch = bindings.size() == 1 ? fetchSize : 0;
-            // A statement prepared earlier keeps its result type (the server refuses a changed plan
-            // with 0A000), so its cached description stands in for a Describe per execution.
-            RowDescription known = parse ? null : entry.describedAs(formats);
-            ExecutionPlan plan = ExecutionPlan.of(bindings, key.types(), name, parse);
-            Flux<BackendMessage> messages = IssueOrder.thenHandedOver(new MessageStream(session,
-                    out -> encode(out, sql, plan, bindings, formats, batch), bindings.size(), batch), handedOver)
-                    .handle(new ExecutionMessages(mayRetry, plan, known));
-            return connection.results(messages, sql, codecs)
-                    .onErrorResume(StaleStatement.class, stale -> {
-                        cache.invalidate(entry);
-                        return run(sql, bindings, fetchSize, false, handedOver);
-                    });
-        });
+    /** How one statement of a request runs: by name or parsed, and with which result formats. */
+    private PlannedRun plan(BoundRun run, StatementCache.Entry entry, CodecRegistry codecs) {
+        boolean prepare = cache.countRun(entry);
+        String name = entry.name() == null ? "" : entry.name();
+        boolean parse = name.isEmpty() || prepare;
+        short[] formats = entry.resultFormats(codecs);
+        // A statement prepared earlier keeps its result type (the server refuses a changed plan
+        // with 0A000), so its cached description stands in for a Describe per execution.
+        RowDescription known = parse ? null : entry.describedAs(formats);
+        return new PlannedRun(run, formats, ExecutionPlan.of(run.bindings(), run.key().types(), name, parse, known));
     }
 
     /** The cached description, or a Parse/Describe/Sync round trip (and type lookups) to get one. */
@@ -123,20 +144,22 @@ final class ExtendedQuery {
         });
     }
 
-    private static void encode(ByteBuf out, String sql, ExecutionPlan plan, List<Binding> bindings,
-                               short[] resultFormats, int fetchSize) {
-        for (int i = 0; i < bindings.size(); i++) {
-            Binding binding = bindings.get(i);
-            String statement = plan.statement(i);
-            boolean parse = plan.parses(i);
-            if (parse) {
-                new Parse(statement, sql, binding.types()).encode(out);
+    private static void encode(ByteBuf out, List<PlannedRun> runs, int fetchSize) {
+        for (PlannedRun run : runs) {
+            List<Binding> bindings = run.bound().bindings();
+            for (int i = 0; i < bindings.size(); i++) {
+                Binding binding = bindings.get(i);
+                String statement = run.plan().statement(i);
+                boolean parse = run.plan().parses(i);
+                if (parse) {
+                    new Parse(statement, run.bound().sql(), binding.types()).encode(out);
+                }
+                new Bind("", statement, binding.formats(), binding, run.formats()).encode(out);
+                if (parse) {
+                    Describe.portal("").encode(out);
+                }
+                new Execute("", fetchSize).encode(out);
             }
-            new Bind("", statement, binding.formats(), binding, resultFormats).encode(out);
-            if (parse) {
-                Describe.portal("").encode(out);
-            }
-            new Execute("", fetchSize).encode(out);
         }
         if (fetchSize > 0) {
             Flush.INSTANCE.encode(out);
@@ -154,6 +177,17 @@ final class ExtendedQuery {
         });
     }
 
+    /** A statement's bindings, resolved. */
+    private record BoundRun(String sql, List<Binding> bindings) {
+        StatementCache.Key key() {
+            return new StatementCache.Key(sql, bindings.get(0).types());
+        }
+    }
+
+    /** A statement's bindings with the statement each runs and the result formats asked for. */
+    private record PlannedRun(BoundRun bound, short[] formats, ExecutionPlan plan) {
+    }
+
     /** The cached description or plan no longer fits the table: run again with a fresh one. */
     static final class StaleStatement extends R2dbcException {
         StaleStatement() {
@@ -164,22 +198,20 @@ final class ExtendedQuery {
     /**
      * Drops ParseComplete and BindComplete (results have no use for them); stands in for the
      * descriptions not asked for, in place of the BindComplete of such an execution (the shared
-     * description of its run, or the prepared statement's); and turns an error that arrives
+     * description of its statement, or the prepared statement's); and turns an error that arrives
      * before the statement started, because of a stale description, into {@link StaleStatement}.
      */
     private static final class ExecutionMessages implements java.util.function.BiConsumer<BackendMessage, SynchronousSink<BackendMessage>> {
 
         private final boolean mayRetry;
         private final ExecutionPlan plan;
-        private final RowDescription prepared;
         private RowDescription lastDescribed;
         private int execution = -1;
         private boolean started;
 
-        ExecutionMessages(boolean mayRetry, ExecutionPlan plan, RowDescription prepared) {
+        ExecutionMessages(boolean mayRetry, ExecutionPlan plan) {
             this.mayRetry = mayRetry;
             this.plan = plan;
-            this.prepared = prepared;
         }
 
         @Override
@@ -191,7 +223,7 @@ final class ExtendedQuery {
                 started = true;
                 execution++;
                 if (!plan.parses(execution)) {
-                    RowDescription standIn = plan.usesPrepared(execution) ? prepared : lastDescribed;
+                    RowDescription standIn = plan.usesPrepared(execution) ? plan.preparedDescription(execution) : lastDescribed;
                     if (standIn != null) {
                         sink.next(standIn);
                     }

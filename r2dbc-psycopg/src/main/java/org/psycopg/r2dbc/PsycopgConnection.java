@@ -46,14 +46,17 @@ public final class PsycopgConnection implements Connection {
     private final ConnectionCodecs codecOverrides = new ConnectionCodecs();
     private final SessionTimeZone timeZone;
     private final int defaultFetchSize;
+    private final boolean rewriteBatchedInserts;
     private volatile boolean autoCommit = true;
     private volatile IsolationLevel isolationLevel = IsolationLevel.READ_COMMITTED;
 
-    PsycopgConnection(Session session, TypeCatalog types, int statementCacheSize, int prepareThreshold, int defaultFetchSize) {
+    PsycopgConnection(Session session, TypeCatalog types, PsycopgConnectionConfiguration configuration) {
         this.session = session;
-        this.extendedQuery = new ExtendedQuery(this, session, types, codecOverrides, statementCacheSize, prepareThreshold);
+        this.extendedQuery = new ExtendedQuery(this, session, types, codecOverrides,
+                configuration.preparedStatementCacheSize(), configuration.prepareThreshold());
         this.timeZone = new SessionTimeZone(session.parameters());
-        this.defaultFetchSize = defaultFetchSize;
+        this.defaultFetchSize = configuration.fetchSize();
+        this.rewriteBatchedInserts = configuration.rewriteBatchedInserts();
     }
 
     @Override
@@ -61,7 +64,7 @@ public final class PsycopgConnection implements Connection {
         if (sql == null) {
             throw new IllegalArgumentException("sql must not be null");
         }
-        return new PsycopgStatement(this, sql, defaultFetchSize);
+        return new PsycopgStatement(this, sql, defaultFetchSize, rewriteBatchedInserts);
     }
 
     @Override
@@ -284,7 +287,7 @@ public final class PsycopgConnection implements Connection {
      * writes typed rows in any COPY format.
      */
     public Mono<Long> copyIn(String sql, Publisher<ByteBuffer> data) {
-        return order.inTurn(done -> beginIfNeeded(sql).thenMany(IssueOrder.thenHandedOver(Copy.fromStdin(session, sql, data), done)))
+        return order.inTurn(done -> beginIfNeeded().thenMany(IssueOrder.thenHandedOver(Copy.fromStdin(session, sql, data), done)))
                 .singleOrEmpty();
     }
 
@@ -296,7 +299,7 @@ public final class PsycopgConnection implements Connection {
      * {@link CopyRows} reads the data back as typed rows.
      */
     public Flux<ByteBuffer> copyOut(String sql) {
-        return order.inTurn(done -> beginIfNeeded(sql).thenMany(IssueOrder.thenHandedOver(Copy.toStdout(session, sql), done)));
+        return order.inTurn(done -> beginIfNeeded().thenMany(IssueOrder.thenHandedOver(Copy.toStdout(session, sql), done)));
     }
 
     /**
@@ -313,7 +316,7 @@ public final class PsycopgConnection implements Connection {
 
     /** Runs a statement that returns nothing of interest, beginning a transaction first if auto-commit is off. */
     Mono<Void> command(String sql) {
-        return beginIfNeeded(sql).then(control(sql));
+        return beginIfNeeded().then(control(sql));
     }
 
     /** Runs a transaction-control or session command as it is, in its turn; fails with the server's error. */
@@ -338,12 +341,17 @@ public final class PsycopgConnection implements Connection {
         return order.inTurn(done -> {
             Flux<BackendMessage> messages = IssueOrder.thenHandedOver(
                     new MessageStream(session, out -> new Query(sql).encode(out), statements), done);
-            return beginIfNeeded(sql).thenMany(results(messages, sql, codecs()));
+            return beginIfNeeded().thenMany(results(messages, sql, codecs()));
         });
     }
 
     Flux<PsycopgResult> runExtended(String sql, List<Object[]> values, int fetchSize) {
-        return order.inTurn(done -> beginIfNeeded(sql).thenMany(extendedQuery.run(sql, values, fetchSize, done)));
+        return runExtended(List.of(new StatementRun(sql, values)), fetchSize);
+    }
+
+    /** Several statements, each with its bindings, in one pipeline: they commit or fail together. */
+    Flux<PsycopgResult> runExtended(List<StatementRun> runs, int fetchSize) {
+        return order.inTurn(done -> beginIfNeeded().thenMany(extendedQuery.run(runs, fetchSize, done)));
     }
 
     /** A statement run during another request's turn (the type catalog's lookups). */
@@ -361,7 +369,7 @@ public final class PsycopgConnection implements Connection {
     }
 
     /** With auto-commit off, a statement outside a transaction first begins one. */
-    private Mono<Void> beginIfNeeded(String sql) {
+    private Mono<Void> beginIfNeeded() {
         if (autoCommit) {
             return Mono.empty();
         }

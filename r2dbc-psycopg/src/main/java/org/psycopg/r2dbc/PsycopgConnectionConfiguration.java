@@ -65,6 +65,7 @@ public final class PsycopgConnectionConfiguration {
     private final int maxMessageSize;
     private final boolean tcpKeepAlive;
     private final boolean tcpNoDelay;
+    private final boolean rewriteBatchedInserts;
     private final EventLoopGroup loopResources;
     private final CodecRegistry codecs;
 
@@ -93,6 +94,7 @@ public final class PsycopgConnectionConfiguration {
         this.maxMessageSize = builder.maxMessageSize;
         this.tcpKeepAlive = builder.tcpKeepAlive;
         this.tcpNoDelay = builder.tcpNoDelay;
+        this.rewriteBatchedInserts = builder.rewriteBatchedInserts;
         this.loopResources = builder.loopResources;
         this.codecs = builder.codecs;
     }
@@ -124,7 +126,8 @@ public final class PsycopgConnectionConfiguration {
      * {@code TimeZone} (or {@code timezone}) becomes the {@code TimeZone} startup parameter.
      *
      * <p>This driver's own: {@code fetchSize}, {@code preparedStatementCacheSize},
-     * {@code prepareThreshold}, {@code maxMessageSize}, {@code tcpKeepAlive}, {@code tcpNoDelay}.
+     * {@code prepareThreshold}, {@code maxMessageSize}, {@code tcpKeepAlive}, {@code tcpNoDelay},
+     * {@code rewriteBatchedInserts}.
      *
      * <p>Several hosts are written libpq's way: {@code host=a,b} with either one port for all
      * ({@code port=5432}) or one port per host ({@code port=5432,5433}); a URL's authority may
@@ -281,6 +284,15 @@ public final class PsycopgConnectionConfiguration {
     }
 
     /**
+     * @return whether a batch of bindings of a single-row {@code INSERT ... VALUES (...)} runs as
+     *         multi-row INSERTs, each statement giving one result for the rows it inserted;
+     *         {@code false} by default (one result per binding)
+     */
+    public boolean rewriteBatchedInserts() {
+        return rewriteBatchedInserts;
+    }
+
+    /**
      * The one Netty type of the public API, for applications that run their own event loops.
      *
      * @return the event-loop group connections run on, or {@code null} for the driver's own
@@ -319,6 +331,7 @@ public final class PsycopgConnectionConfiguration {
                 + ", maxMessageSize=" + maxMessageSize
                 + ", tcpKeepAlive=" + tcpKeepAlive
                 + ", tcpNoDelay=" + tcpNoDelay
+                + ", rewriteBatchedInserts=" + rewriteBatchedInserts
                 + ", loopResources=" + (loopResources == null ? "driver's own" : "user-supplied")
                 + '}';
     }
@@ -352,6 +365,7 @@ public final class PsycopgConnectionConfiguration {
         private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private boolean tcpKeepAlive = true;
         private boolean tcpNoDelay = true;
+        private boolean rewriteBatchedInserts;
         private EventLoopGroup loopResources;
         private CodecRegistry codecs = CodecRegistry.defaults();
 
@@ -641,6 +655,16 @@ public final class PsycopgConnectionConfiguration {
          */
         public Builder tcpNoDelay(boolean tcpNoDelay) {
             this.tcpNoDelay = tcpNoDelay;
+            return this;
+        }
+
+        /**
+         * @param rewriteBatchedInserts whether a batch of a single-row {@code INSERT ... VALUES}
+         *                              runs as multi-row INSERTs (one result per statement run)
+         * @return this builder
+         */
+        public Builder rewriteBatchedInserts(boolean rewriteBatchedInserts) {
+            this.rewriteBatchedInserts = rewriteBatchedInserts;
             return this;
         }
 

@@ -69,8 +69,7 @@ public final class PsycopgConnectionFactory implements ConnectionFactory {
 
     @Override
     public Mono<PsycopgConnection> create() {
-        return opener.open().flatMap(session -> new PsycopgConnection(session, types,
-                        configuration.preparedStatementCacheSize(), configuration.prepareThreshold(), configuration.fetchSize())
+        return opener.open().flatMap(session -> new PsycopgConnection(session, types, configuration)
                 .readIsolationLevel()
                 .onErrorResume(error -> session.close().then(Mono.error(error))));
     }

@@ -10,31 +10,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.psycopg.r2dbc.sql.Identifier;
+import org.psycopg.r2dbc.sql.MultiRowInsert;
 import org.psycopg.r2dbc.sql.ParsedSql;
 import reactor.core.publisher.Flux;
 
 /**
  * Placeholders may be {@code $1}, {@code :name} or psycopg's {@code %s}/{@code %(name)s}; every
  * binding added with {@link #add()} runs in one pipeline: one Parse, a Bind and Execute per
- * binding, one Sync, so a batch of any size costs one round trip. A SQL string with several
- * statements and no parameters runs as one simple query with a result per statement.
+ * binding, one Sync, so a batch of any size costs one round trip and commits or fails as a whole.
+ * With {@code rewriteBatchedInserts} a batch of a single-row {@code INSERT ... VALUES (...)} runs
+ * as INSERTs of up to {@value #ROWS_PER_INSERT} rows each, still in one pipeline, and gives one
+ * result per INSERT run. A SQL string with several statements and no parameters runs as one
+ * simple query with a result per statement.
  */
 public final class PsycopgStatement implements Statement {
+
+    /** Rows per rewritten INSERT: enough to spread the server's per-statement cost thin. */
+    static final int ROWS_PER_INSERT = 128;
 
     private final PsycopgConnection connection;
     private final String sql;
     private final ParsedSql parsed;
+    private final boolean rewriteBatchedInserts;
     private final List<Object[]> bindings = new ArrayList<>();
     private Object[] current;
     private int fetchSize;
     private String[] generatedColumns;
 
-    PsycopgStatement(PsycopgConnection connection, String sql, int fetchSize) {
+    PsycopgStatement(PsycopgConnection connection, String sql, int fetchSize, boolean rewriteBatchedInserts) {
         this.connection = connection;
         this.sql = sql;
         this.parsed = ParsedSql.parse(sql);
         this.current = new Object[parsed.parameterCount()];
         this.fetchSize = fetchSize;
+        this.rewriteBatchedInserts = rewriteBatchedInserts;
     }
 
     @Override
@@ -121,11 +130,48 @@ public final class PsycopgStatement implements Statement {
         }
         bindings.clear();
         current = new Object[parsed.parameterCount()];
-        String text = generatedColumns == null ? parsed.sql() : withReturning(parsed.sql(), generatedColumns);
         if (parsed.parameterCount() == 0 && parsed.statementCount() > 1) {
-            return connection.runSimple(text, parsed.statementCount());
+            return connection.runSimple(sent(parsed.sql()), parsed.statementCount());
         }
-        return connection.runExtended(text, all, fetchSize);
+        MultiRowInsert insert = rewriteBatchedInserts && all.size() > 1 ? MultiRowInsert.of(parsed) : null;
+        if (insert != null) {
+            return runAsMultiRowInserts(insert, all);
+        }
+        return connection.runExtended(sent(parsed.sql()), all, fetchSize);
+    }
+
+    /**
+     * Bindings {@value #ROWS_PER_INSERT} at a time as one INSERT each, the remainder in INSERTs of
+     * 64, 32, ... rows: few distinct texts, so each is soon a prepared statement.
+     */
+    private Flux<PsycopgResult> runAsMultiRowInserts(MultiRowInsert insert, List<Object[]> all) {
+        int rows = Integer.highestOneBit(Math.min(ROWS_PER_INSERT, insert.maxRows()));
+        List<StatementRun> runs = new ArrayList<>();
+        int first = 0;
+        while (first < all.size()) {
+            int size = Math.min(rows, Integer.highestOneBit(all.size() - first));
+            int statements = size == rows ? (all.size() - first) / rows : 1;
+            List<Object[]> values = new ArrayList<>(statements);
+            for (int i = 0; i < statements; i++, first += size) {
+                values.add(rowsOf(all, first, size, insert.parameterCount()));
+            }
+            runs.add(new StatementRun(sent(insert.sql(size)), values));
+        }
+        return connection.runExtended(runs, fetchSize);
+    }
+
+    /** The values of bindings {@code first..first+rows-1}, one after the other. */
+    private static Object[] rowsOf(List<Object[]> all, int first, int rows, int parameters) {
+        Object[] values = new Object[rows * parameters];
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(all.get(first + row), 0, values, row * parameters, parameters);
+        }
+        return values;
+    }
+
+    /** The text sent: with the RETURNING clause asked for by {@link #returnGeneratedValues}. */
+    private String sent(String text) {
+        return generatedColumns == null ? text : withReturning(text, generatedColumns);
     }
 
     private int indexOf(String name) {

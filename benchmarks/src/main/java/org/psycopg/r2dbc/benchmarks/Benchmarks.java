@@ -106,7 +106,6 @@ public final class Benchmarks {
         R2dbcContender r2dbcPostgresql = R2dbcContender.r2dbcPostgresql(target);
         try (VertxContender vertx = new VertxContender(target)) {
             List<Contender> readers = List.of(ours, pgjdbc, r2dbcPostgresql, vertx);
-            List<Contender> writers = List.of(ours, pgjdbc, rewriting, r2dbcPostgresql, vertx);
             SideBySide run = new SideBySide(settings, tables, table, log);
             if (parts.contains(Part.SELECT)) {
                 log.println("Point selects...");
@@ -120,7 +119,8 @@ public final class Benchmarks {
             }
             if (parts.contains(Part.INSERT)) {
                 log.println("Inserts...");
-                run.inserts(writers);
+                run.inserts("a statement per row", List.of(ours, pgjdbc, r2dbcPostgresql, vertx));
+                run.inserts("rewritten as multi-row INSERTs", List.of(R2dbcContender.psycopg(target, true), rewriting));
             }
         }
     }

@@ -44,9 +44,15 @@ final class R2dbcContender implements Contender {
 
     /** This project's driver. */
     static R2dbcContender psycopg(ServerTarget target) {
+        return psycopg(target, false);
+    }
+
+    /** This project's driver, with or without {@code rewriteBatchedInserts}. */
+    static R2dbcContender psycopg(ServerTarget target, boolean rewriteBatchedInserts) {
         return new R2dbcContender("r2dbc-psycopg", new PsycopgConnectionFactory(PsycopgConnectionConfiguration.builder()
                 .host(target.host(), target.port()).user(target.user()).password(target.password())
-                .database(target.database()).sslMode(SslMode.DISABLE).build()));
+                .database(target.database()).sslMode(SslMode.DISABLE)
+                .rewriteBatchedInserts(rewriteBatchedInserts).build()));
     }
 
     /** The r2dbc-postgresql driver, with its defaults (an unbounded prepared-statement cache). */

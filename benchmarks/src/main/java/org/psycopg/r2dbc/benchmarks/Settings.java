@@ -72,8 +72,8 @@ record Settings(Set<Part> parts, Duration firstWarmup, Duration warmup, Duration
         return streamRows / 5;
     }
 
-    /** Rows of the insert run that warms a client up before it is measured. */
+    /** Rows of the insert run that warms a client up before it is measured: a whole run, as the JIT needs it. */
     int insertWarmupRows() {
-        return insertRows / 10;
+        return insertRows;
     }
 }

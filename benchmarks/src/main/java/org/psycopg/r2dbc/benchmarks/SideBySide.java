@@ -112,10 +112,13 @@ final class SideBySide {
         }
     }
 
-    /** Inserts {@link Settings#insertRows()} rows in batches: the best rate in rows per second. */
-    void inserts(List<Contender> contenders) {
-        String scenario = String.format(Locale.ROOT, "insert %,d rows, batches of %,d (a transaction each)",
-                settings.insertRows(), settings.batchSize());
+    /**
+     * Inserts {@link Settings#insertRows()} rows in batches: the best rate in rows per second;
+     * {@code how} says how the clients send a batch.
+     */
+    void inserts(String how, List<Contender> contenders) {
+        String scenario = String.format(Locale.ROOT, "insert %,d rows, batches of %,d (a transaction each), %s",
+                settings.insertRows(), settings.batchSize(), how);
         for (Contender contender : contenders) {
             ResultTable.Cell cell;
             try {

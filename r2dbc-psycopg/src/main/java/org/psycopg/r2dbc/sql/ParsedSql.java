@@ -37,13 +37,19 @@ public final class ParsedSql {
     private final List<String> parameterNames;
     private final Map<String, Integer> indexByName;
     private final int statementCount;
+    private final InsertTuple insertTuple;
 
-    /** {@code indexByName} is null when the parameters are positional and named "$1".."$n". */
-    ParsedSql(String sql, List<String> parameterNames, Map<String, Integer> indexByName, int statementCount) {
+    /**
+     * {@code indexByName} is null when the parameters are positional and named "$1".."$n";
+     * {@code insertTuple} is null unless the text is a single-row INSERT written with $n (or no) placeholders.
+     */
+    ParsedSql(String sql, List<String> parameterNames, Map<String, Integer> indexByName, int statementCount,
+              InsertTuple insertTuple) {
         this.sql = sql;
         this.parameterNames = parameterNames;
         this.indexByName = indexByName;
         this.statementCount = statementCount;
+        this.insertTuple = insertTuple;
     }
 
     /**
@@ -95,6 +101,11 @@ public final class ParsedSql {
     /** How many statements the text holds, not counting empty ones: 1 means a single statement. */
     public int statementCount() {
         return statementCount;
+    }
+
+    /** The VALUES tuple of a single-row INSERT in $n style; null for other text and other styles. */
+    InsertTuple insertTuple() {
+        return insertTuple;
     }
 
     private int namedIndex(String name) {

@@ -57,6 +57,7 @@ final class SqlScanner {
     private int malformedEnd;
 
     private final StatementCounter statements = new StatementCounter();
+    private final InsertTupleFinder insertTuple = new InsertTupleFinder();
 
     private SqlScanner(String sql) {
         this.sql = sql;
@@ -87,10 +88,12 @@ final class SqlScanner {
             switch (c) {
                 case '\'' -> {
                     statements.text();
+                    insertTuple.symbol();
                     skipString(pos + 1, false);
                 }
                 case '"' -> {
                     statements.text();
+                    insertTuple.symbol();
                     skipQuotedIdentifier();
                 }
                 case '$' -> {
@@ -99,10 +102,12 @@ final class SqlScanner {
                 }
                 case ':' -> {
                     statements.text();
+                    insertTuple.symbol();
                     colon();
                 }
                 case '%' -> {
                     statements.text();
+                    insertTuple.symbol();
                     percent();
                 }
                 case '-' -> {
@@ -110,6 +115,7 @@ final class SqlScanner {
                         skipLineComment();
                     } else {
                         statements.text();
+                        insertTuple.symbol();
                         pos++;
                     }
                 }
@@ -118,27 +124,35 @@ final class SqlScanner {
                         skipBlockComment();
                     } else {
                         statements.text();
+                        insertTuple.symbol();
                         pos++;
                     }
                 }
                 case '(' -> {
                     statements.openParenthesis();
+                    insertTuple.openParenthesis(pos);
                     pos++;
                 }
                 case ')' -> {
                     statements.closeParenthesis();
+                    insertTuple.closeParenthesis(pos);
                     pos++;
                 }
                 case ';' -> {
                     statements.semicolon();
+                    insertTuple.semicolon();
                     pos++;
                 }
                 default -> {
                     if (isIdentStart(c)) {
                         word();
                     } else {
-                        if (!isSpace(c)) {
+                        if (c == ',') {
                             statements.text();
+                            insertTuple.comma();
+                        } else if (!isSpace(c)) {
+                            statements.text();
+                            insertTuple.symbol();
                         }
                         pos++;
                     }
@@ -256,6 +270,7 @@ final class SqlScanner {
             nativeParameter();
             return;
         }
+        insertTuple.symbol();
         int tagEnd = next;
         if (isIdentStart(at(tagEnd))) {
             do {
@@ -280,11 +295,13 @@ final class SqlScanner {
         }
         if (end - start == 1 && (sql.charAt(start) | 0x20) == 'e' && at(end) == '\'') {
             statements.text();
+            insertTuple.symbol();
             skipString(end + 1, true);
             return;
         }
         pos = end;
         statements.word(sql, start, end);
+        insertTuple.word(sql, start, end);
     }
 
     // ---- placeholders
@@ -305,6 +322,7 @@ final class SqlScanner {
         }
         noteFirst(Style.NATIVE, start, end);
         highestNative = Math.max(highestNative, (int) number);
+        insertTuple.parameter(start, end, (int) number);
         pos = end;
     }
 
@@ -426,19 +444,21 @@ final class SqlScanner {
                     + "' at offset " + malformedStart + ": expected %(name)s with a name matching " + NAME_SYNTAX
                     + (style == null ? "; for the modulo operator write '% ('" : "; write %% for a literal %"));
         }
+        // Offsets into the text are offsets into the SQL sent only when nothing was rewritten.
+        InsertTuple tuple = statementCount == 1 && (style == null || style == Style.NATIVE) ? insertTuple.finish() : null;
         if (style == null) {
-            return new ParsedSql(sql, List.of(), null, statementCount);
+            return new ParsedSql(sql, List.of(), null, statementCount, tuple);
         }
         if (lonePercent >= 0 && (style == Style.PERCENT || style == Style.PERCENT_NAMED)) {
             throw new IllegalArgumentException("SQL uses " + style.syntax + " placeholders, so the '%' at offset "
                     + lonePercent + " must be written %%: only %s, %(name)s and %% may follow a % in that style");
         }
         return switch (style) {
-            case NATIVE -> new ParsedSql(sql, numberedNames(highestNative), null, statementCount);
-            case PERCENT -> new ParsedSql(rewrite(true), numberedNames(percentCount), null, statementCount);
-            case COLON -> new ParsedSql(rewrite(false), List.copyOf(names), Map.copyOf(indexByName), statementCount);
+            case NATIVE -> new ParsedSql(sql, numberedNames(highestNative), null, statementCount, tuple);
+            case PERCENT -> new ParsedSql(rewrite(true), numberedNames(percentCount), null, statementCount, null);
+            case COLON -> new ParsedSql(rewrite(false), List.copyOf(names), Map.copyOf(indexByName), statementCount, null);
             case PERCENT_NAMED -> new ParsedSql(rewrite(true), List.copyOf(names), Map.copyOf(indexByName),
-                    statementCount);
+                    statementCount, null);
         };
     }
 
