@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 class PipeliningTest {
 
@@ -34,6 +35,22 @@ class PipeliningTest {
             List<String> expected = IntStream.rangeClosed(1, i % 7).mapToObj(s -> n + ":" + s).collect(Collectors.toList());
             assertEquals(expected, answers.get(i), "statement " + i);
         }
+    }
+
+    @Test
+    void statementsIssuedTogetherLeaveInOneFlush() {
+        String sql = "SELECT $1::int * 2";
+        assertEquals(List.of(0), Flux.from(connection.createStatement(sql).bind(0, 0).execute())
+                .flatMap(result -> result.map(row -> row.get(0, Integer.class))).collectList().block(TestDatabase.TIMEOUT));
+        long before = connection.session().flushes();
+        // Issued in one task of the connection's event loop, as a burst of requests is.
+        List<Integer> doubled = Flux.range(1, 100)
+                .flatMapSequential(i -> Flux.from(connection.createStatement(sql).bind(0, i).execute())
+                        .flatMap(result -> result.map(row -> row.get(0, Integer.class))), 100)
+                .subscribeOn(Schedulers.fromExecutor(connection.session().eventLoop()))
+                .collectList().block(TestDatabase.TIMEOUT);
+        assertEquals(IntStream.rangeClosed(1, 100).map(i -> i * 2).boxed().toList(), doubled);
+        assertEquals(1, connection.session().flushes() - before);
     }
 
     @Test

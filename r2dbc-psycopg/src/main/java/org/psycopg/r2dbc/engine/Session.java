@@ -48,6 +48,8 @@ public final class Session {
 
     private ByteBuf pendingWrites;
     private boolean flushScheduled;
+    /** Written on the event loop only; read anywhere. */
+    private volatile long flushes;
     private boolean writeSideHeld;
     private boolean ready;
     private Runnable writableListener;
@@ -297,8 +299,14 @@ public final class Session {
         ByteBuf out = pendingWrites;
         pendingWrites = null;
         if (out != null) {
+            flushes++;
             channel.writeAndFlush(out).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         }
+    }
+
+    /** How many times writes have been flushed to the socket: requests issued in one burst leave in one. */
+    public long flushes() {
+        return flushes;
     }
 
     /** True when the channel can take more writes without buffering beyond its high-water mark. */
