@@ -4,7 +4,6 @@ package org.psycopg.r2dbc.replication;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -321,14 +320,7 @@ public final class ChangeStream {
         }
 
         private static Map<String, Object> columns(Relation relation, Tuple tuple) {
-            if (tuple == null) {
-                return Map.of();
-            }
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int i = 0; i < tuple.size(); i++) {
-                values.put(relation.column(i).name(), tuple.get(i));
-            }
-            return Collections.unmodifiableMap(values);
+            return tuple == null ? Map.of() : new ColumnValues(relation, tuple);
         }
 
         private synchronized void delivered(Transaction owner, Lsn change) {

@@ -65,9 +65,19 @@ public final class PgOutputDecoder {
         return relations.get(oid);
     }
 
-    /** Decodes one XLogData payload (between position and limit; the buffer is not moved). */
+    /**
+     * Decodes one XLogData payload (between position and limit; the buffer is not moved). A
+     * read-only payload is copied once, so that values are read from an array and not copied each.
+     */
     public PgOutputMessage decode(ByteBuffer payload) {
-        ByteBuffer in = payload.slice();
+        ByteBuffer in;
+        if (payload.hasArray()) {
+            in = payload.slice();
+        } else {
+            byte[] copy = new byte[payload.remaining()];
+            payload.get(payload.position(), copy);
+            in = ByteBuffer.wrap(copy);
+        }
         try {
             return read(in);
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
