@@ -82,6 +82,13 @@ public final class Benchmarks {
             out.println();
             out.print(CopyBenchmark.run(settings.quick(), ServerTarget.shared(), log));
         }
+        if (parts.contains(Part.REPLICATION)) {
+            log.println("Logical replication...");
+            out.println();
+            out.println("Logical replication, each client reading the same inserts from a pgoutput slot of its own, in turn:");
+            out.println();
+            out.print(ReplicationBenchmark.run(settings.quick(), ServerTarget.shared(), log));
+        }
         if (parts.contains(Part.CODECS)) {
             log.println("Running the codec benchmark (JMH, gc profiler)...");
             out.println();

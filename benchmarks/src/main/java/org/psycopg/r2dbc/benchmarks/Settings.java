@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The parts to run and the sizes of each. Arguments name parts ({@code select stream insert pgbench
- * codecs notify copy}; none means all) and may add {@code --quick}, a short run with small sizes for checking
+ * codecs notify copy replication}; none means all) and may add {@code --quick}, a short run with small sizes for checking
  * that everything works, whose figures mean little.
  *
  * @param parts        the parts to run
@@ -29,11 +29,11 @@ record Settings(Set<Part> parts, Duration firstWarmup, Duration warmup, Duration
 
     /** A part of the run. */
     enum Part {
-        SELECT, STREAM, INSERT, PGBENCH, CODECS, NOTIFY, COPY
+        SELECT, STREAM, INSERT, PGBENCH, CODECS, NOTIFY, COPY, REPLICATION
     }
 
     /** The usage line printed for a bad argument. */
-    static final String USAGE = "arguments: [select] [stream] [insert] [pgbench] [codecs] [notify] [copy] [--quick]"
+    static final String USAGE = "arguments: [select] [stream] [insert] [pgbench] [codecs] [notify] [copy] [replication] [--quick]"
             + " (no part named: all of them)";
 
     /**
