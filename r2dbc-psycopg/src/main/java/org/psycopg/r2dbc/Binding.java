@@ -38,7 +38,8 @@ final class Binding implements ParameterValues {
     private void resolve(int i, Object bound, CodecRegistry codecs) {
         Object value = bound;
         int explicitType = -1;
-        if (bound instanceof Parameter parameter) {
+        if (bound != null && BoundValueKind.of(bound) == BoundValueKind.PARAMETER) {
+            Parameter parameter = (Parameter) bound;
             value = parameter.getValue();
             explicitType = typeOid(parameter.getType(), codecs);
         }

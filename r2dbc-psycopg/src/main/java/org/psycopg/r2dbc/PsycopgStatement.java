@@ -1,8 +1,6 @@
 // A SQL statement with its bindings, run with the extended query protocol.
 package org.psycopg.r2dbc;
 
-import io.r2dbc.spi.Blob;
-import io.r2dbc.spi.Clob;
 import io.r2dbc.spi.Parameter;
 import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Statement;
@@ -64,7 +62,7 @@ public final class PsycopgStatement implements Statement {
             throw new IllegalArgumentException("value must not be null: use bindNull(" + index + ", type)");
         }
         checkIndex(index);
-        requireEncoder(value instanceof Parameter parameter ? parameter.getValue() : value);
+        requireEncoder(BoundValueKind.of(value) == BoundValueKind.PARAMETER ? ((Parameter) value).getValue() : value);
         current[index] = value;
         return this;
     }
@@ -187,7 +185,7 @@ public final class PsycopgStatement implements Statement {
 
     /** Fails at bind time, not at execute time, for a value no codec can write. */
     private void requireEncoder(Object value) {
-        if (value != null && !(value instanceof Blob) && !(value instanceof Clob)) {
+        if (value != null && BoundValueKind.of(value) != BoundValueKind.STREAM) {
             connection.codecs().encoder(value.getClass());
         }
     }

@@ -19,15 +19,17 @@ final class StreamedValues {
     }
 
     static Mono<List<Object[]>> resolve(List<Object[]> bindings) {
-        if (bindings.stream().noneMatch(StreamedValues::hasStream)) {
-            return Mono.just(bindings);
+        for (Object[] values : bindings) {
+            if (hasStream(values)) {
+                return Flux.fromIterable(bindings).concatMap(StreamedValues::resolve).collectList();
+            }
         }
-        return Flux.fromIterable(bindings).concatMap(StreamedValues::resolve).collectList();
+        return Mono.just(bindings);
     }
 
     private static boolean hasStream(Object[] values) {
         for (Object value : values) {
-            if (value instanceof Blob || value instanceof Clob) {
+            if (value != null && BoundValueKind.of(value) == BoundValueKind.STREAM) {
                 return true;
             }
         }
