@@ -208,7 +208,9 @@ public final class ChangeStream {
         private Transaction transaction;
         /** The top-level xid of the open streamed block, or -1 outside one. */
         private long streamXid = -1;
-        private Position lastEvent = Position.START;
+        /** The position of the last event delivered, as two longs; event loop only, read by {@link #committed}. */
+        private long lastEventCommit;
+        private long lastEventChange;
         private Position acknowledged = Position.START;
 
         Run(ReplicationStream stream, PgOutputDecoder decoder) {
@@ -323,11 +325,13 @@ public final class ChangeStream {
             return tuple == null ? Map.of() : new ColumnValues(relation, tuple);
         }
 
-        private synchronized void delivered(Transaction owner, Lsn change) {
-            lastEvent = new Position(owner.commitLsn().value(), change.value());
+        private void delivered(Transaction owner, Lsn change) {
+            lastEventCommit = owner.commitLsn().value();
+            lastEventChange = change.value();
         }
 
         private synchronized void committed(Lsn endLsn) {
+            Position lastEvent = new Position(lastEventCommit, lastEventChange);
             if (acknowledged.atOrAfter(lastEvent)) {
                 stream.acknowledge(endLsn);
             } else {
