@@ -47,7 +47,7 @@ final class ReplicationBenchmark {
     static final String PGJDBC = "pgjdbc PGReplicationStream";
     static final String RECVLOGICAL = "pg_recvlogical";
     private static final int REPEATS = 3;
-    private static final int WARMUPS = 2;
+    private static final int WARMUPS = 3;
     private static final int TRANSACTION_ROWS = 1_000;
     private static final String PUBLICATION = "bench_repl_pub";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
