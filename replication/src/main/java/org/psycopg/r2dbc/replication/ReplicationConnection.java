@@ -40,7 +40,9 @@ public final class ReplicationConnection {
      * Opens a replication connection with the settings of {@code configuration} (host, user, TLS...)
      * plus {@code replication=database} or {@code replication=true}. The user needs the REPLICATION
      * attribute and a {@code replication} (physical) or database (logical) line in pg_hba.conf.
-     * The {@code replication} startup parameter is set on {@code configuration} itself.
+     * The {@code replication} startup parameter is set on {@code configuration} itself. A
+     * heartbeat ({@link ReplicationStreamOptions#heartbeatInterval()}) opens a normal connection
+     * with the same settings and {@code replication=false}.
      */
     public static Mono<ReplicationConnection> open(PsycopgConnectionConfiguration.Builder configuration, ReplicationMode mode) {
         Objects.requireNonNull(mode, "mode");

@@ -1,8 +1,6 @@
 package org.psycopg.r2dbc.replication;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -155,25 +153,6 @@ class ReplicationStreamTest {
                 Lsn end = Lsn.parse(TestServer.queryString(sql, "SELECT pg_current_wal_insert_lsn()::text"));
                 TestServer.awaitConfirmedFlush(sql, "rst_heartbeat", new Lsn(end.value() + 1));
             }
-        } finally {
-            running.dispose();
-        }
-    }
-
-    @Test
-    void heartbeatIsOffByDefault() {
-        TestServer.run(sql, "CREATE TABLE rst_items (id int)");
-        logical.createSlot(CreateReplicationSlot.logical("rst_no_heartbeat", "test_decoding").asTemporary())
-                .block(TestServer.TIMEOUT);
-        ReplicationStream stream = logical.startLogical("rst_no_heartbeat", Lsn.INVALID, Map.of(), FAST);
-        TestDecodingDecoder decoder = new TestDecodingDecoder();
-        CompletableFuture<TestDecodingMessage> first = new CompletableFuture<>();
-        var running = stream.messages().map(m -> decoder.decode(m.payload())).subscribe(first::complete, first::completeExceptionally);
-        try {
-            Mono.delay(Duration.ofMillis(1000)).block(TestServer.TIMEOUT);
-            assertFalse(first.isDone(), "without a heartbeat an idle database sends nothing");
-            TestServer.run(sql, "INSERT INTO rst_items VALUES (1)");
-            assertInstanceOf(TestDecodingMessage.Begin.class, Mono.fromFuture(first).block(TestServer.TIMEOUT));
         } finally {
             running.dispose();
         }
