@@ -59,6 +59,7 @@ public final class TestDecodingDecoder {
 
     private final CodecRegistry codecs;
 
+    /** A decoder that reads values with {@code codecs}. */
     public TestDecodingDecoder(CodecRegistry codecs) {
         this.codecs = codecs;
     }

@@ -138,6 +138,36 @@ class ReplicationStreamTest {
     }
 
     @Test
+    void keepaliveAdvanceCanBeTurnedOff() {
+        TestServer.run(sql, "CREATE TABLE rst_items (id int); CREATE TABLE rst_other (id int); CREATE PUBLICATION rst_pub FOR TABLE rst_items");
+        ReplicationConnection second = TestServer.replication(ReplicationMode.LOGICAL);
+        try {
+            ReplicationSlot advancing = logical.createSlot(CreateReplicationSlot.logical("rst_advancing", "pgoutput")
+                    .withSnapshot(SnapshotAction.NOTHING)).block(TestServer.TIMEOUT);
+            ReplicationSlot held = second.createSlot(CreateReplicationSlot.logical("rst_held", "pgoutput")
+                    .withSnapshot(SnapshotAction.NOTHING)).block(TestServer.TIMEOUT);
+            Map<String, String> pgoutput = Map.of("proto_version", "1", "publication_names", "rst_pub");
+            var runningAdvancing = logical.startLogical("rst_advancing", Lsn.INVALID, pgoutput, FAST).messages().subscribe();
+            var runningHeld = second.startLogical("rst_held", Lsn.INVALID, pgoutput, FAST.withAdvanceOnKeepalive(false))
+                    .messages().subscribe();
+            try {
+                TestServer.run(sql, "INSERT INTO rst_other SELECT generate_series(1, 1000)");
+                Lsn written = Lsn.parse(TestServer.queryString(sql, "SELECT pg_current_wal_insert_lsn()::text"));
+                TestServer.awaitConfirmedFlush(sql, "rst_advancing", written);
+                assertTrue(advancing.consistentPoint().compareTo(written) < 0);
+                // Both streams saw the same keepalives; the one told not to use them confirmed nothing.
+                assertEquals(held.consistentPoint(), Lsn.parse(TestServer.queryString(sql,
+                        "SELECT confirmed_flush_lsn::text FROM pg_replication_slots WHERE slot_name = 'rst_held'")));
+            } finally {
+                runningAdvancing.dispose();
+                runningHeld.dispose();
+            }
+        } finally {
+            second.close().block(TestServer.TIMEOUT);
+        }
+    }
+
+    @Test
     void heartbeatOnAnIdleDatabaseKeepsConfirmedFlushAdvancing() {
         TestServer.run(sql, "CREATE TABLE rst_items (id int); CREATE PUBLICATION rst_pub FOR TABLE rst_items");
         logical.createSlot(CreateReplicationSlot.logical("rst_heartbeat", "pgoutput")
