@@ -6,7 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.util.ReferenceCountUtil;
 import io.r2dbc.spi.R2dbcException;
 import java.nio.ByteBuffer;
-import org.psycopg.r2dbc.engine.Exchange;
+import org.psycopg.r2dbc.engine.BufferedExchange;
 import org.psycopg.r2dbc.engine.Session;
 import org.psycopg.r2dbc.error.ErrorMapping;
 import org.psycopg.r2dbc.protocol.backend.BackendMessage;
@@ -21,20 +21,17 @@ import org.psycopg.r2dbc.protocol.backend.RowDescription;
 import org.psycopg.r2dbc.protocol.frontend.CopyFail;
 import org.psycopg.r2dbc.protocol.frontend.FrontendMessage;
 import org.psycopg.r2dbc.protocol.frontend.Query;
-import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
-import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
-import reactor.core.publisher.Operators;
 
 /**
  * Runs one statement whose server side streams CopyData: COPY TO STDOUT, or a statement that
  * enters COPY BOTH (START_REPLICATION). Elements are made from the received CopyData by a
- * {@link CopyBuffer} and emitted only on demand, once the messages of one read from the socket
- * have all arrived, so that the buffer may gather several into one element. Past
- * {@link #HIGH_WATER_ELEMENTS} elements or {@link #HIGH_WATER_BYTES} bytes not yet emitted, the
- * session stops reading the socket, so TCP throttles the server; it reads again below the
- * low-water marks.
+ * {@link CopyBuffer} and emitted only on demand, as a {@link BufferedExchange}, once the messages
+ * of one read from the socket have all arrived, so that the buffer may gather several into one
+ * element. Past {@link #HIGH_WATER_ELEMENTS} elements or {@link #HIGH_WATER_BYTES} bytes not yet
+ * emitted, the session stops reading the socket, so TCP throttles the server; it reads again
+ * below the low-water marks.
  *
  * <p>The exchange holds the write side until its ReadyForQuery: nothing may reach the server
  * while it is in a COPY mode, and a cancel signal must not hit a later statement. In COPY BOTH
@@ -44,10 +41,10 @@ import reactor.core.publisher.Operators;
  * <p>Cancelling the subscription stops the server: a COPY TO STDOUT by a CancelRequest (sent
  * once the server has begun the COPY, the socket unread until the request has been delivered),
  * a COPY BOTH by the client's CopyDone. What still arrives is released unread, and later
- * exchanges wait until both the statement and the cancel request are over. A server error is signalled after the data received before it. All state
- * is confined to the event loop.
+ * exchanges wait until both the statement and the cancel request are over. A server error is
+ * signalled after the data received before it. All state is confined to the event loop.
  */
-final class CopyStreamExchange<T> extends Exchange implements Subscription {
+final class CopyStreamExchange<T> extends BufferedExchange<T> {
 
     /** The client's CopyDone (the backend message of the same name is imported). */
     private static final FrontendMessage CLIENT_COPY_DONE = org.psycopg.r2dbc.protocol.frontend.CopyDone.INSTANCE;
@@ -57,24 +54,13 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
     static final long HIGH_WATER_BYTES = 1024 * 1024;
     static final long LOW_WATER_BYTES = 256 * 1024;
 
-    private final Session session;
     private final String sql;
     private final boolean both;
     private final CopyBuffer<T> buffer;
-    private final CoreSubscriber<? super T> actual;
 
-    private long demand;
     private boolean copying;
     private boolean clientDone;
     private boolean commandComplete;
-    private boolean ended;
-    private boolean terminated;
-    private boolean cancelled;
-    private boolean cancelSent;
-    private boolean cancelInFlight;
-    private boolean holdingWrites = true;
-    private boolean paused;
-    private boolean draining;
     private boolean drainScheduled;
     private R2dbcException error;
     private String unexpected;
@@ -85,11 +71,10 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
      */
     CopyStreamExchange(Session session, String sql, boolean both, CopyBuffer<T> buffer,
                        CoreSubscriber<? super T> actual) {
-        this.session = session;
+        super(session, actual, true);
         this.sql = sql;
         this.both = both;
         this.buffer = buffer;
-        this.actual = actual;
     }
 
     @Override
@@ -110,19 +95,16 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
 
     @Override
     protected void onCopyData(ByteBuf received, int index, int length) {
-        if (cancelled) {
+        if (isCancelled()) {
             return;
         }
         buffer.add(received, index, length);
-        if (!paused && (buffer.size() >= HIGH_WATER_ELEMENTS || buffer.bytes() >= HIGH_WATER_BYTES)) {
-            paused = true;
-            session.pauseReading();
-        }
+        pauseIfFull();
     }
 
     @Override
     protected void onCopyDataEnd() {
-        if (!drainScheduled && !cancelled) {
+        if (!drainScheduled && !isCancelled()) {
             // Emitted once the messages of this read have all arrived, gathered into fewer elements.
             drainScheduled = true;
             session.eventLoop().execute(this::scheduledDrain);
@@ -132,14 +114,12 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
     @Override
     protected boolean onMessage(BackendMessage message) {
         if (message instanceof ReadyForQuery) {
-            ended = true;
-            releaseWritesIfDone();
-            drain();
+            end();
             return true;
         }
         if (message instanceof CopyOutResponse || message instanceof CopyBothResponse) {
             copying = true;
-            if (cancelled) {
+            if (isCancelled()) {
                 stopServer();
             }
         } else if (message instanceof CopyDone) {
@@ -164,37 +144,44 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
     }
 
     @Override
-    protected void onFailure(Throwable cause) {
-        ended = true;
+    protected boolean isBufferEmpty() {
+        return buffer.isEmpty();
+    }
+
+    @Override
+    protected T pollBuffer() {
+        return buffer.poll();
+    }
+
+    @Override
+    protected boolean isPastHighWater() {
+        return buffer.size() >= HIGH_WATER_ELEMENTS || buffer.bytes() >= HIGH_WATER_BYTES;
+    }
+
+    @Override
+    protected boolean isBelowLowWater() {
+        return buffer.size() <= LOW_WATER_ELEMENTS && buffer.bytes() <= LOW_WATER_BYTES;
+    }
+
+    @Override
+    protected void clearBuffer() {
         buffer.clear();
-        if (!cancelled && !terminated) {
-            terminated = true;
-            actual.onError(cause);
+    }
+
+    @Override
+    protected void onCancel() {
+        if (copying) {
+            stopServer();
         }
     }
 
     @Override
-    public void request(long n) {
-        if (Operators.validate(n)) {
-            onLoop(() -> {
-                demand = Operators.addCap(demand, n);
-                drain();
-            });
+    protected Throwable endError() {
+        if (unexpected != null || (!copying && error == null)) {
+            return new IllegalArgumentException(unexpected != null ? unexpected
+                    : "needs COPY ... TO STDOUT or a statement that starts COPY BOTH: " + sql);
         }
-    }
-
-    @Override
-    public void cancel() {
-        onLoop(() -> {
-            if (cancelled || terminated) {
-                return;
-            }
-            cancelled = true;
-            clearBuffer();
-            if (copying) {
-                stopServer();
-            }
-        });
+        return error;
     }
 
     /**
@@ -226,14 +213,15 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
     }
 
     private boolean canSend(MonoSink<Void> sink) {
-        if (both && copying && !clientDone && !ended && !commandComplete && error == null) {
+        if (both && copying && !clientDone && !isEnded() && !commandComplete && error == null) {
             return true;
         }
-        sink.error(new IllegalStateException(!copying && !ended
+        sink.error(new IllegalStateException(!copying && !isEnded()
                 ? "COPY BOTH has not begun yet: wait for the first message" : "COPY BOTH is over on the client side"));
         return false;
     }
 
+    /** COPY BOTH ends with the client's CopyDone; COPY TO STDOUT with a CancelRequest, unless it is over. */
     private void stopServer() {
         if (both) {
             if (!clientDone) {
@@ -242,78 +230,13 @@ final class CopyStreamExchange<T> extends Exchange implements Subscription {
             }
             return;
         }
-        if (cancelSent || commandComplete || ended) {
-            return;
-        }
-        cancelSent = true;
-        cancelInFlight = true;
-        // Until the cancel has reached the server, reading would only throw data away as fast as it
-        // comes, and keep the event loop from the cancel's own connection.
-        session.pauseReading();
-        session.cancelRunningQuery()
-                .onErrorResume(e -> Mono.empty())
-                .subscribe(null, null, () -> onLoop(() -> {
-                    cancelInFlight = false;
-                    session.resumeReading();
-                    releaseWritesIfDone();
-                }));
-    }
-
-    private void releaseWritesIfDone() {
-        if (ended && !cancelInFlight && holdingWrites) {
-            holdingWrites = false;
-            session.releaseWriteSide();
+        if (!commandComplete && !isEnded()) {
+            sendCancelRequest();
         }
     }
 
     private void scheduledDrain() {
         drainScheduled = false;
         drain();
-    }
-
-    private void drain() {
-        if (draining) {
-            return;
-        }
-        draining = true;
-        try {
-            while (demand > 0 && !buffer.isEmpty() && !cancelled) {
-                demand--;
-                actual.onNext(buffer.poll());
-            }
-            if (paused && buffer.size() <= LOW_WATER_ELEMENTS && buffer.bytes() <= LOW_WATER_BYTES) {
-                paused = false;
-                session.resumeReading();
-            }
-            if (ended && buffer.isEmpty() && !terminated && !cancelled) {
-                terminated = true;
-                if (unexpected != null || (!copying && error == null)) {
-                    actual.onError(new IllegalArgumentException(unexpected != null ? unexpected
-                            : "needs COPY ... TO STDOUT or a statement that starts COPY BOTH: " + sql));
-                } else if (error != null) {
-                    actual.onError(error);
-                } else {
-                    actual.onComplete();
-                }
-            }
-        } finally {
-            draining = false;
-        }
-    }
-
-    private void clearBuffer() {
-        buffer.clear();
-        if (paused) {
-            paused = false;
-            session.resumeReading();
-        }
-    }
-
-    private void onLoop(Runnable task) {
-        if (session.eventLoop().inEventLoop()) {
-            task.run();
-        } else {
-            session.eventLoop().execute(task);
-        }
     }
 }

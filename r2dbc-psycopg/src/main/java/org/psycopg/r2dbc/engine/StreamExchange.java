@@ -1,4 +1,4 @@
-// The exchange behind MessageStream: buffering, demand, flow control and cancellation.
+// The exchange behind MessageStream: backend messages up to ReadyForQuery, portal batches, and the cancel of a running statement.
 package org.psycopg.r2dbc.engine;
 
 import io.netty.buffer.ByteBuf;
@@ -14,54 +14,37 @@ import org.psycopg.r2dbc.protocol.backend.ReadyForQuery;
 import org.psycopg.r2dbc.protocol.frontend.Execute;
 import org.psycopg.r2dbc.protocol.frontend.Flush;
 import org.psycopg.r2dbc.protocol.frontend.Sync;
-import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Operators;
 
 /**
- * Emits backend messages only on demand. Past {@link #HIGH_WATER} undelivered messages the
- * session stops reading the socket, so TCP throttles the server; below {@link #LOW_WATER} it
- * reads again. With a fetch size the portal runs in batches: the next Execute goes out once the
+ * Emits backend messages only on demand, as a {@link BufferedExchange}: past {@link #HIGH_WATER}
+ * undelivered messages the session stops reading the socket; below {@link #LOW_WATER} it reads
+ * again. With a fetch size the portal runs in batches: the next Execute goes out once the
  * subscriber has taken the previous batch, and the exchange keeps the write side until its Sync.
  * Cancelling a portal between batches just ends it with Sync; cancelling a running statement
- * sends a CancelRequest (the server stops), throws away what still arrives, and holds later
- * exchanges back until both the cancelled exchange and the cancel request are over, so the
- * signal cannot hit them. All state is confined to the event loop.
+ * sends a CancelRequest (the server stops) and throws away what still arrives.
  */
-final class StreamExchange extends Exchange implements Subscription {
+final class StreamExchange extends BufferedExchange<BackendMessage> {
 
     static final int HIGH_WATER = 256;
     static final int LOW_WATER = 32;
 
-    private final Session session;
     private final Consumer<ByteBuf> request;
     private final int statements;
     private final int fetchSize;
-    private final CoreSubscriber<? super BackendMessage> actual;
     private final ArrayDeque<BackendMessage> buffer = new ArrayDeque<>();
 
-    private long demand;
     private int completed;
     private boolean active;
-    private boolean ended;
-    private boolean terminated;
-    private boolean cancelled;
-    private boolean cancelInFlight;
-    private boolean holdingWrites;
-    private boolean paused;
-    private boolean draining;
-
     private boolean synced;
 
     StreamExchange(Session session, Consumer<ByteBuf> request, int statements, int fetchSize,
                    CoreSubscriber<? super BackendMessage> actual) {
-        this.session = session;
+        super(session, actual, false);
         this.request = request;
         this.statements = statements;
         this.fetchSize = fetchSize;
         this.synced = fetchSize == 0;
-        this.actual = actual;
     }
 
     @Override
@@ -78,7 +61,7 @@ final class StreamExchange extends Exchange implements Subscription {
     @Override
     protected void onActive() {
         active = true;
-        if (cancelled) {
+        if (isCancelled()) {
             stopServerIfRunning();
         }
     }
@@ -86,12 +69,7 @@ final class StreamExchange extends Exchange implements Subscription {
     @Override
     protected boolean onMessage(BackendMessage message) {
         if (message instanceof ReadyForQuery) {
-            ended = true;
-            if (cancelled) {
-                releaseWritesIfDone();
-            } else {
-                drain();
-            }
+            end();
             return true;
         }
         if (message instanceof CommandComplete || message instanceof ErrorResponse
@@ -99,52 +77,57 @@ final class StreamExchange extends Exchange implements Subscription {
             completed++;
             sync();
         }
-        if (cancelled) {
+        if (isCancelled()) {
             ReferenceCountUtil.release(message);
             return false;
         }
         buffer.add(message);
         drain();
-        if (!paused && buffer.size() >= HIGH_WATER) {
-            paused = true;
-            session.pauseReading();
-        }
+        pauseIfFull();
         return false;
     }
 
     @Override
-    protected void onFailure(Throwable cause) {
-        ended = true;
-        clearBuffer();
-        if (!cancelled && !terminated) {
-            terminated = true;
-            actual.onError(cause);
+    protected boolean isBufferEmpty() {
+        return buffer.isEmpty();
+    }
+
+    /** PortalSuspended is not emitted: every row of the batch has been taken, so the next batch is fetched. */
+    @Override
+    protected BackendMessage pollBuffer() {
+        BackendMessage message = buffer.poll();
+        if (message instanceof PortalSuspended) {
+            session.send(new Execute("", fetchSize));
+            session.send(Flush.INSTANCE);
+            return null;
+        }
+        return message;
+    }
+
+    @Override
+    protected boolean isPastHighWater() {
+        return buffer.size() >= HIGH_WATER;
+    }
+
+    @Override
+    protected boolean isBelowLowWater() {
+        return buffer.size() <= LOW_WATER;
+    }
+
+    @Override
+    protected void clearBuffer() {
+        BackendMessage message;
+        while ((message = buffer.poll()) != null) {
+            ReferenceCountUtil.release(message);
         }
     }
 
     @Override
-    public void request(long n) {
-        if (Operators.validate(n)) {
-            onLoop(() -> {
-                demand = Operators.addCap(demand, n);
-                drain();
-            });
+    protected void onCancel() {
+        session.discardRowsOf(this);
+        if (active) {
+            stopServerIfRunning();
         }
-    }
-
-    @Override
-    public void cancel() {
-        onLoop(() -> {
-            if (cancelled || terminated) {
-                return;
-            }
-            cancelled = true;
-            session.discardRowsOf(this);
-            clearBuffer();
-            if (active) {
-                stopServerIfRunning();
-            }
-        });
     }
 
     /** Ends a portal fetched in batches: Sync closes it, and later exchanges may go to the wire. */
@@ -162,77 +145,9 @@ final class StreamExchange extends Exchange implements Subscription {
             sync();
             return;
         }
-        if (cancelInFlight || ended || (statements >= 0 && completed >= statements)) {
+        if (isEnded() || (statements >= 0 && completed >= statements)) {
             return;
         }
-        cancelInFlight = true;
-        holdingWrites = true;
-        session.holdWriteSide();
-        // Reading nothing until the signal is delivered keeps the server from filling the socket
-        // buffers with rows that would only be thrown away.
-        session.pauseReading();
-        session.cancelRunningQuery()
-                .onErrorResume(e -> Mono.empty())
-                .subscribe(null, null, () -> onLoop(() -> {
-                    cancelInFlight = false;
-                    session.resumeReading();
-                    releaseWritesIfDone();
-                }));
-    }
-
-    private void releaseWritesIfDone() {
-        if (ended && !cancelInFlight && holdingWrites) {
-            holdingWrites = false;
-            session.releaseWriteSide();
-        }
-    }
-
-    private void drain() {
-        if (draining) {
-            return;
-        }
-        draining = true;
-        try {
-            while (demand > 0 && !buffer.isEmpty() && !cancelled) {
-                BackendMessage message = buffer.poll();
-                if (message instanceof PortalSuspended) {
-                    // Every row of the batch has been taken: fetch the next one.
-                    session.send(new Execute("", fetchSize));
-                    session.send(Flush.INSTANCE);
-                    continue;
-                }
-                demand--;
-                actual.onNext(message);
-            }
-            if (paused && buffer.size() <= LOW_WATER) {
-                paused = false;
-                session.resumeReading();
-            }
-            if (ended && buffer.isEmpty() && !terminated && !cancelled) {
-                terminated = true;
-                actual.onComplete();
-            }
-        } finally {
-            draining = false;
-        }
-    }
-
-    private void clearBuffer() {
-        BackendMessage message;
-        while ((message = buffer.poll()) != null) {
-            ReferenceCountUtil.release(message);
-        }
-        if (paused) {
-            paused = false;
-            session.resumeReading();
-        }
-    }
-
-    private void onLoop(Runnable task) {
-        if (session.eventLoop().inEventLoop()) {
-            task.run();
-        } else {
-            session.eventLoop().execute(task);
-        }
+        sendCancelRequest();
     }
 }
