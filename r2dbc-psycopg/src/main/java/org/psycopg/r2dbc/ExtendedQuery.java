@@ -12,6 +12,7 @@ import org.psycopg.r2dbc.engine.Session;
 import org.psycopg.r2dbc.error.ErrorMapping;
 import org.psycopg.r2dbc.protocol.backend.BackendMessage;
 import org.psycopg.r2dbc.protocol.backend.BindComplete;
+import org.psycopg.r2dbc.protocol.backend.CommandComplete;
 import org.psycopg.r2dbc.protocol.backend.ErrorResponse;
 import org.psycopg.r2dbc.protocol.backend.NoData;
 import org.psycopg.r2dbc.protocol.backend.ParseComplete;
@@ -58,16 +59,28 @@ final class ExtendedQuery {
 
     /** Runs the statement once per binding; {@code handedOver} runs once its execution has been handed to the session. */
     Flux<PsycopgResult> run(String sql, List<Object[]> values, int fetchSize, Runnable handedOver) {
-        return run(List.of(new StatementRun(sql, values)), fetchSize, handedOver);
+        return run(List.of(new StatementRun(sql, values)), fetchSize, null, handedOver);
     }
 
     /**
      * Runs each statement once per binding, all in one pipeline with one Sync (so they commit or
      * fail together); {@code handedOver} runs once the pipeline has been handed to the session.
-     * {@code fetchSize} applies when the request is a single execution.
+     * {@code fetchSize} applies when the request is a single execution. The {@code begin}
+     * statements, when not null, go first in the same pipeline: they give no result, and an error
+     * of theirs fails the request (the server then skips the rest), so the statements never run
+     * outside the transaction.
      */
-    Flux<PsycopgResult> run(List<StatementRun> runs, int fetchSize, Runnable handedOver) {
-        return Flux.fromIterable(runs)
+    Flux<PsycopgResult> run(List<StatementRun> runs, int fetchSize, List<String> begin, Runnable handedOver) {
+        List<StatementRun> all = runs;
+        if (begin != null) {
+            all = new ArrayList<>(runs.size() + begin.size());
+            for (String statement : begin) {
+                all.add(new StatementRun(statement, List.<Object[]>of(new Object[0])));
+            }
+            all.addAll(runs);
+        }
+        int leading = begin == null ? 0 : begin.size();
+        return Flux.fromIterable(all)
                 .concatMap(run -> StreamedValues.resolve(run.values()).map(resolved -> {
                     CodecRegistry codecs = codecs();
                     List<Binding> bindings = new ArrayList<>(resolved.size());
@@ -77,15 +90,16 @@ final class ExtendedQuery {
                     return new BoundRun(run.sql(), bindings);
                 }))
                 .collectList()
-                .flatMapMany(bound -> run(bound, fetchSize, true, handedOver));
+                .flatMapMany(bound -> run(bound, leading, fetchSize, true, handedOver));
     }
 
-    private Flux<PsycopgResult> run(List<BoundRun> runs, int fetchSize, boolean mayRetry, Runnable handedOver) {
+    /** {@code leading}: how many executions at the start begin the transaction and give no result. */
+    private Flux<PsycopgResult> run(List<BoundRun> runs, int leading, int fetchSize, boolean mayRetry, Runnable handedOver) {
         return Flux.fromIterable(runs).concatMap(run -> describe(run.key())).collectList().flatMapMany(entries -> {
             CodecRegistry codecs = codecs();
             int executions = runs.stream().mapToInt(run -> run.bindings().size()).sum();
             // fetchSize runs a single execution as a portal, fetchSize rows per Execute.
-            int batch = executions == 1 ? fetchSize : 0;
+            int batch = executions - leading == 1 ? fetchSize : 0;
             List<PlannedRun> planned = new ArrayList<>(runs.size());
             for (int i = 0; i < runs.size(); i++) {
                 planned.add(plan(runs.get(i), entries.get(i), codecs));
@@ -93,11 +107,12 @@ final class ExtendedQuery {
             ExecutionPlan plan = ExecutionPlan.concat(planned.stream().map(PlannedRun::plan).toList());
             Flux<BackendMessage> messages = IssueOrder.thenHandedOver(new MessageStream(session,
                     out -> encode(out, planned, batch), executions, batch), handedOver)
-                    .handle(new ExecutionMessages(mayRetry, plan));
-            return connection.results(messages, runs.get(0).sql(), codecs)
+                    .handle(new ExecutionMessages(mayRetry, plan, leading,
+                            String.join("; ", runs.subList(0, leading).stream().map(BoundRun::sql).toList())));
+            return connection.results(messages, runs.get(leading).sql(), codecs)
                     .onErrorResume(StaleStatement.class, stale -> {
                         entries.forEach(cache::invalidate);
-                        return run(runs, fetchSize, false, handedOver);
+                        return run(runs, leading, fetchSize, false, handedOver);
                     });
         });
     }
@@ -205,13 +220,17 @@ final class ExtendedQuery {
 
         private final boolean mayRetry;
         private final ExecutionPlan plan;
+        private final String leadingSql;
+        private int leading;
         private RowDescription lastDescribed;
         private int execution = -1;
         private boolean started;
 
-        ExecutionMessages(boolean mayRetry, ExecutionPlan plan) {
+        ExecutionMessages(boolean mayRetry, ExecutionPlan plan, int leading, String leadingSql) {
             this.mayRetry = mayRetry;
             this.plan = plan;
+            this.leading = leading;
+            this.leadingSql = leadingSql;
         }
 
         @Override
@@ -219,10 +238,19 @@ final class ExtendedQuery {
             if (message instanceof ParseComplete) {
                 return;
             }
+            if (leading > 0 && !(message instanceof BindComplete)) {
+                // The leading BEGIN's own messages, up to its CommandComplete: only its failure concerns the request.
+                if (message instanceof ErrorResponse error) {
+                    sink.error(ErrorMapping.toException(error.fields(), leadingSql));
+                } else if (message instanceof CommandComplete) {
+                    leading--;
+                }
+                return;
+            }
             if (message instanceof BindComplete) {
                 started = true;
                 execution++;
-                if (!plan.parses(execution)) {
+                if (leading == 0 && !plan.parses(execution)) {
                     RowDescription standIn = plan.usesPrepared(execution) ? plan.preparedDescription(execution) : lastDescribed;
                     if (standIn != null) {
                         sink.next(standIn);

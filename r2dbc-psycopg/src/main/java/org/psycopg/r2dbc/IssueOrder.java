@@ -1,6 +1,7 @@
 // Keeps a connection's requests in the order they were issued.
 package org.psycopg.r2dbc;
 
+import java.util.ArrayDeque;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.CoreSubscriber;
@@ -17,6 +18,14 @@ import reactor.core.publisher.Sinks;
  */
 final class IssueOrder {
 
+    /**
+     * The turns passed on by this thread while it is already passing one on. Passing a turn
+     * starts the next request, which may pass its own turn at once, and so on: run nested, a
+     * thousand requests queued behind one being described would nest a thousand deep and
+     * overflow the stack, so the inner ones wait here and run one after the other.
+     */
+    private static final ThreadLocal<ArrayDeque<Runnable>> PASSING = new ThreadLocal<>();
+
     private Mono<Void> last = Mono.empty();
 
     /**
@@ -32,9 +41,26 @@ final class IssueOrder {
                 previous = last;
                 last = handedOver.asMono();
             }
-            Runnable done = handedOver::tryEmitEmpty;
+            Runnable done = () -> pass(handedOver::tryEmitEmpty);
             return previous.thenMany(Flux.defer(() -> request.apply(done))).doFinally(signal -> done.run());
         });
+    }
+
+    private static void pass(Runnable turn) {
+        ArrayDeque<Runnable> passing = PASSING.get();
+        if (passing != null) {
+            passing.add(turn);
+            return;
+        }
+        passing = new ArrayDeque<>();
+        PASSING.set(passing);
+        try {
+            for (Runnable next = turn; next != null; next = passing.poll()) {
+                next.run();
+            }
+        } finally {
+            PASSING.remove();
+        }
     }
 
     /** The source, running {@code done} as soon as subscribing to it has handed its request to the session. */

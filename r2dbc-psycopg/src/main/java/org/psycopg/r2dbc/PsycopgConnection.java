@@ -9,6 +9,7 @@ import io.r2dbc.spi.ValidationDepth;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.psycopg.r2dbc.codec.Codec;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.copy.Copy;
@@ -48,6 +49,8 @@ public final class PsycopgConnection implements Connection {
     private final int defaultFetchSize;
     private final boolean rewriteBatchedInserts;
     private volatile boolean autoCommit = true;
+    /** The BEGIN (and SET LOCAL) of a transaction begun but not yet sent: it goes ahead of the next request, in its pipeline. */
+    private volatile List<String> pendingBegin;
     private volatile IsolationLevel isolationLevel = IsolationLevel.READ_COMMITTED;
 
     PsycopgConnection(Session session, TypeCatalog types, PsycopgConnectionConfiguration configuration) {
@@ -74,17 +77,27 @@ public final class PsycopgConnection implements Connection {
 
     // ---- transactions
 
+    /**
+     * Begins a transaction. The BEGIN is sent with the next request, in the same pipeline, which
+     * saves a round trip per transaction: if it fails, that request fails with its error and
+     * nothing of the request runs. A commit or rollback with nothing in between sends nothing.
+     */
     @Override
     public Mono<Void> beginTransaction() {
-        return control("BEGIN");
+        return begin(List.of("BEGIN"));
     }
 
+    /** Begins a transaction with the definition's modes, sent as {@link #beginTransaction()} says. */
     @Override
     public Mono<Void> beginTransaction(TransactionDefinition definition) {
         if (definition == null) {
             throw new IllegalArgumentException("definition must not be null");
         }
-        return control(TransactionModes.begin(definition));
+        return begin(TransactionModes.begin(definition));
+    }
+
+    private Mono<Void> begin(List<String> statements) {
+        return order.inTurn(done -> Mono.<Void>fromRunnable(() -> pendingBegin = statements)).then();
     }
 
     @Override
@@ -100,7 +113,7 @@ public final class PsycopgConnection implements Connection {
     @Override
     public Mono<Void> createSavepoint(String name) {
         String savepoint = "SAVEPOINT " + savepointName(name);
-        return Mono.defer(() -> control(session.transactionStatus() == 'I' ? "BEGIN; " + savepoint : savepoint));
+        return Mono.defer(() -> control(pendingBegin == null && session.transactionStatus() == 'I' ? "BEGIN; " + savepoint : savepoint));
     }
 
     @Override
@@ -122,7 +135,7 @@ public final class PsycopgConnection implements Connection {
 
     @Override
     public boolean isAutoCommit() {
-        return autoCommit && session.transactionStatus() == 'I';
+        return autoCommit && pendingBegin == null && session.transactionStatus() == 'I';
     }
 
     /**
@@ -135,7 +148,7 @@ public final class PsycopgConnection implements Connection {
         return Mono.defer(() -> {
             boolean was = isAutoCommit();
             this.autoCommit = autoCommit;
-            return autoCommit && !was && session.transactionStatus() != 'I' ? commitTransaction() : Mono.empty();
+            return autoCommit && !was && (pendingBegin != null || session.transactionStatus() != 'I') ? commitTransaction() : Mono.empty();
         });
     }
 
@@ -316,12 +329,22 @@ public final class PsycopgConnection implements Connection {
 
     /** Runs a statement that returns nothing of interest, beginning a transaction first if auto-commit is off. */
     Mono<Void> command(String sql) {
-        return beginIfNeeded().then(control(sql));
+        return order.inTurn(done -> beginIfNeeded().thenMany(IssueOrder.thenHandedOver(controlNow(sql), done))).then();
     }
 
-    /** Runs a transaction-control or session command as it is, in its turn; fails with the server's error. */
+    /**
+     * Runs a transaction-control or session command as it is, in its turn; fails with the server's
+     * error. A BEGIN not sent yet goes in the same query, except before COMMIT or ROLLBACK, which
+     * then have nothing to end and send nothing.
+     */
     private Mono<Void> control(String sql) {
-        return order.inTurn(done -> IssueOrder.thenHandedOver(controlNow(sql), done)).then();
+        return order.inTurn(done -> Mono.defer(() -> {
+            List<String> begin = takePendingBegin();
+            if (begin != null && (sql.equals("COMMIT") || sql.equals("ROLLBACK"))) {
+                return Mono.empty();
+            }
+            return IssueOrder.thenHandedOver(controlNow(begin == null ? sql : String.join("; ", begin) + "; " + sql), done).then();
+        })).then();
     }
 
     /** The same, handed to the session at once: for work a request does in its own turn. */
@@ -351,7 +374,24 @@ public final class PsycopgConnection implements Connection {
 
     /** Several statements, each with its bindings, in one pipeline: they commit or fail together. */
     Flux<PsycopgResult> runExtended(List<StatementRun> runs, int fetchSize) {
-        return order.inTurn(done -> beginIfNeeded().thenMany(extendedQuery.run(runs, fetchSize, done)));
+        return order.inTurn(done -> Flux.defer(() -> {
+            List<String> begin = beginToSend();
+            if (begin == null) {
+                return extendedQuery.run(runs, fetchSize, null, done);
+            }
+            // A request that fails or is cancelled before its pipeline leaves (its description
+            // failed, say) has not sent the BEGIN: the next request sends it.
+            AtomicBoolean sent = new AtomicBoolean();
+            Runnable keepUnsent = () -> {
+                if (!sent.get() && pendingBegin == null) {
+                    pendingBegin = begin;
+                }
+            };
+            return extendedQuery.run(runs, fetchSize, begin, () -> {
+                sent.set(true);
+                done.run();
+            }).doOnError(error -> keepUnsent.run()).doOnCancel(keepUnsent);
+        }));
     }
 
     /** A statement run during another request's turn (the type catalog's lookups). */
@@ -368,12 +408,33 @@ public final class PsycopgConnection implements Connection {
         return new ResultSplitter(messages, statementMessages -> new PsycopgResult(statementMessages, timeZone.apply(codecs), sql));
     }
 
-    /** With auto-commit off, a statement outside a transaction first begins one. */
+    /**
+     * Sends the BEGIN a statement needs first, as a query of its own (a round trip), for requests
+     * that cannot carry it in their pipeline.
+     */
     private Mono<Void> beginIfNeeded() {
-        if (autoCommit) {
-            return Mono.empty();
+        return Mono.defer(() -> {
+            List<String> begin = beginToSend();
+            return begin == null ? Mono.empty() : controlNow(String.join("; ", begin));
+        });
+    }
+
+    /**
+     * The BEGIN to send ahead of a statement, taken (it is sent once), or null: one begun and not
+     * sent yet, or, with auto-commit off, a plain BEGIN outside a transaction.
+     */
+    private List<String> beginToSend() {
+        List<String> begin = takePendingBegin();
+        if (begin == null && !autoCommit && session.transactionStatus() == 'I') {
+            return List.of("BEGIN");
         }
-        return Mono.defer(() -> session.transactionStatus() == 'I' ? controlNow("BEGIN") : Mono.empty());
+        return begin;
+    }
+
+    private List<String> takePendingBegin() {
+        List<String> begin = pendingBegin;
+        pendingBegin = null;
+        return begin;
     }
 
     Session session() {

@@ -4,18 +4,19 @@ package org.psycopg.r2dbc;
 import io.r2dbc.spi.IsolationLevel;
 import io.r2dbc.spi.TransactionDefinition;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code BEGIN ISOLATION LEVEL ..., READ ONLY | READ WRITE, [NOT] DEFERRABLE}, followed by
- * {@code SET LOCAL lock_timeout} when the definition has a lock wait timeout: one simple query,
- * one round trip.
+ * {@code SET LOCAL lock_timeout} when the definition has a lock wait timeout.
  */
 final class TransactionModes {
 
     private TransactionModes() {
     }
 
-    static String begin(TransactionDefinition definition) {
+    /** The statements that begin the transaction: BEGIN, and SET LOCAL lock_timeout when there is one. */
+    static List<String> begin(TransactionDefinition definition) {
         StringBuilder sql = new StringBuilder("BEGIN");
         String separator = " ";
         IsolationLevel isolation = definition.getAttribute(TransactionDefinition.ISOLATION_LEVEL);
@@ -34,8 +35,8 @@ final class TransactionModes {
         }
         Duration lockWait = definition.getAttribute(TransactionDefinition.LOCK_WAIT_TIMEOUT);
         if (lockWait != null) {
-            sql.append("; SET LOCAL lock_timeout = ").append(PsycopgConnection.milliseconds(lockWait));
+            return List.of(sql.toString(), "SET LOCAL lock_timeout = " + PsycopgConnection.milliseconds(lockWait));
         }
-        return sql.toString();
+        return List.of(sql.toString());
     }
 }

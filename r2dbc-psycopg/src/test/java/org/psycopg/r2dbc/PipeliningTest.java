@@ -38,6 +38,16 @@ class PipeliningTest {
     }
 
     @Test
+    void fiveThousandStatementsWaitingBehindADescribeAllRun() {
+        // The first statement is new text (described first): the others queue behind it.
+        List<Integer> values = Flux.range(0, 5000)
+                .flatMapSequential(i -> Flux.from(connection.createStatement("SELECT $1::int + 1 AS queued").bind(0, i).execute())
+                        .flatMap(result -> result.map(row -> row.get(0, Integer.class))), 5000)
+                .collectList().block(TestDatabase.TIMEOUT);
+        assertEquals(IntStream.rangeClosed(1, 5000).boxed().toList(), values);
+    }
+
+    @Test
     void statementsIssuedTogetherLeaveInOneFlush() {
         String sql = "SELECT $1::int * 2";
         assertEquals(List.of(0), Flux.from(connection.createStatement(sql).bind(0, 0).execute())

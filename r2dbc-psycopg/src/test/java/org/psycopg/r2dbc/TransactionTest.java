@@ -68,6 +68,77 @@ class TransactionTest {
     }
 
     @Test
+    void beginGoesWithTheFirstStatementOfTheTransaction() {
+        Flux.from(connection.createStatement("CREATE TEMP TABLE begun (id int)").execute())
+                .flatMap(PsycopgResult::getRowsUpdated).blockLast(TestDatabase.TIMEOUT);
+        for (int run = 1; run <= 2; run++) {
+            connection.beginTransaction().block(TestDatabase.TIMEOUT);
+            // Begun, not sent: the server is still idle, the connection no longer auto-commits.
+            assertEquals(ConnectionInfo.TransactionStatus.IDLE, connection.info().transactionStatus());
+            assertFalse(connection.isAutoCommit());
+            long flushes = connection.session().flushes();
+            List<Long> counts = Flux.from(connection.createStatement("INSERT INTO begun VALUES ($1)").bind(0, run).execute())
+                    .flatMap(PsycopgResult::getRowsUpdated).collectList().block(TestDatabase.TIMEOUT);
+            assertEquals(List.of(1L), counts, "the BEGIN gives no result of its own");
+            assertEquals(ConnectionInfo.TransactionStatus.IN_TRANSACTION, connection.info().transactionStatus());
+            if (run == 2) {
+                // Once both texts are described (the first run), BEGIN and the INSERT leave together.
+                assertEquals(1, connection.session().flushes() - flushes);
+            }
+            connection.rollbackTransaction().block(TestDatabase.TIMEOUT);
+            assertTrue(connection.isAutoCommit());
+        }
+        assertEquals("0", show(connection, "SELECT count(*)::text FROM begun"));
+    }
+
+    @Test
+    void aFailedBeginFailsTheStatementItWentWithAndNothingOfItRuns() {
+        Flux.from(connection.createStatement("CREATE TEMP TABLE after_failed_begin (id int)").execute())
+                .flatMap(PsycopgResult::getRowsUpdated).blockLast(TestDatabase.TIMEOUT);
+        // Described (and so known to the connection) before its transaction fails.
+        Flux.from(connection.createStatement("INSERT INTO after_failed_begin SELECT $1 WHERE false").bind(0, 1).execute())
+                .flatMap(PsycopgResult::getRowsUpdated).blockLast(TestDatabase.TIMEOUT);
+        connection.beginTransaction().block(TestDatabase.TIMEOUT);
+        assertInstanceOf(R2dbcException.class, failure(Flux.from(connection.createStatement("SELECT 1/0").execute())
+                .flatMap(PsycopgResult::getRowsUpdated).then()));
+        // The transaction is aborted: the BEGIN sent with the next statement fails, and the statement does not run.
+        connection.beginTransaction().block(TestDatabase.TIMEOUT);
+        Throwable failed = failure(Flux.from(connection.createStatement("INSERT INTO after_failed_begin SELECT $1 WHERE false").bind(0, 1).execute())
+                .flatMap(PsycopgResult::getRowsUpdated).then());
+        assertEquals("25P02", ((R2dbcException) failed).getSqlState());
+        assertEquals("BEGIN", ((R2dbcException) failed).getSql());
+        connection.rollbackTransaction().block(TestDatabase.TIMEOUT);
+        assertEquals("0", show(connection, "SELECT count(*)::text FROM after_failed_begin"));
+    }
+
+    @Test
+    void aStatementThatFailsBeforeItIsSentLeavesTheBeginForTheNext() {
+        Flux.from(connection.createStatement("CREATE TEMP TABLE kept_begin (id int)").execute())
+                .flatMap(PsycopgResult::getRowsUpdated).blockLast(TestDatabase.TIMEOUT);
+        connection.beginTransaction().block(TestDatabase.TIMEOUT);
+        // Refused when described, before its pipeline (and the BEGIN) left.
+        assertEquals("42P01", ((R2dbcException) failure(Flux.from(connection.createStatement("SELECT * FROM no_such_table").execute())
+                .flatMap(PsycopgResult::getRowsUpdated).then())).getSqlState());
+        assertFalse(connection.isAutoCommit());
+        show(connection, "INSERT INTO kept_begin VALUES (1) RETURNING id::text");
+        assertEquals(ConnectionInfo.TransactionStatus.IN_TRANSACTION, connection.info().transactionStatus());
+        connection.rollbackTransaction().block(TestDatabase.TIMEOUT);
+        assertEquals("0", show(connection, "SELECT count(*)::text FROM kept_begin"));
+    }
+
+    @Test
+    void aTransactionWithNothingInItSendsNothing() {
+        long flushes = connection.session().flushes();
+        connection.beginTransaction().then(connection.commitTransaction()).block(TestDatabase.TIMEOUT);
+        connection.beginTransaction().then(connection.rollbackTransaction()).block(TestDatabase.TIMEOUT);
+        assertEquals(0, connection.session().flushes() - flushes);
+        assertTrue(connection.isAutoCommit());
+        // No BEGIN is left over for the next statement, which runs and commits on its own.
+        assertEquals("1", show(connection, "SELECT '1'"));
+        assertEquals(ConnectionInfo.TransactionStatus.IDLE, connection.info().transactionStatus());
+    }
+
+    @Test
     void aLockWaitTimeoutFailsAsATransientError() {
         PsycopgConnection other = TestDatabase.connect();
         try {
