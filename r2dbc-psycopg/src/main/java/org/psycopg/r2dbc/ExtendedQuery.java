@@ -6,6 +6,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.r2dbc.spi.R2dbcException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.engine.MessageStream;
 import org.psycopg.r2dbc.engine.Session;
@@ -68,7 +69,8 @@ final class ExtendedQuery {
      * {@code fetchSize} applies when the request is a single execution. The {@code begin}
      * statements, when not null, go first in the same pipeline: they give no result, and an error
      * of theirs fails the request (the server then skips the rest), so the statements never run
-     * outside the transaction.
+     * outside the transaction. A request that ends before its pipeline is submitted gives its
+     * {@code begin} back to the connection.
      */
     Flux<PsycopgResult> run(List<StatementRun> runs, int fetchSize, List<String> begin, Runnable handedOver) {
         List<StatementRun> all = runs;
@@ -80,6 +82,12 @@ final class ExtendedQuery {
             all.addAll(runs);
         }
         int leading = begin == null ? 0 : begin.size();
+        AtomicBoolean submitted = new AtomicBoolean();
+        Runnable unlessSubmitted = () -> {
+            if (begin != null && !submitted.get()) {
+                connection.beginNotSent(begin);
+            }
+        };
         return Flux.fromIterable(all)
                 .concatMap(run -> StreamedValues.resolve(run.values()).map(resolved -> {
                     CodecRegistry codecs = codecs();
@@ -90,11 +98,17 @@ final class ExtendedQuery {
                     return new BoundRun(run.sql(), bindings);
                 }))
                 .collectList()
-                .flatMapMany(bound -> run(bound, leading, fetchSize, true, handedOver));
+                .flatMapMany(bound -> run(bound, leading, fetchSize, true, submitted, handedOver))
+                .doOnError(error -> unlessSubmitted.run())
+                .doOnCancel(unlessSubmitted);
     }
 
-    /** {@code leading}: how many executions at the start begin the transaction and give no result. */
-    private Flux<PsycopgResult> run(List<BoundRun> runs, int leading, int fetchSize, boolean mayRetry, Runnable handedOver) {
+    /**
+     * {@code leading}: how many executions at the start begin the transaction and give no result;
+     * {@code submitted} is set as the pipeline goes to the session.
+     */
+    private Flux<PsycopgResult> run(List<BoundRun> runs, int leading, int fetchSize, boolean mayRetry, AtomicBoolean submitted,
+                                    Runnable handedOver) {
         return Flux.fromIterable(runs).concatMap(run -> describe(run.key())).collectList().flatMapMany(entries -> {
             CodecRegistry codecs = codecs();
             int executions = runs.stream().mapToInt(run -> run.bindings().size()).sum();
@@ -105,14 +119,17 @@ final class ExtendedQuery {
                 planned.add(plan(runs.get(i), entries.get(i), codecs));
             }
             ExecutionPlan plan = ExecutionPlan.concat(planned.stream().map(PlannedRun::plan).toList());
-            Flux<BackendMessage> messages = IssueOrder.thenHandedOver(new MessageStream(session,
-                    out -> encode(out, planned, batch), executions, batch), handedOver)
+            Flux<BackendMessage> pipeline = Flux.defer(() -> {
+                submitted.set(true);
+                return new MessageStream(session, out -> encode(out, planned, batch), executions, batch);
+            });
+            Flux<BackendMessage> messages = IssueOrder.thenHandedOver(pipeline, handedOver)
                     .handle(new ExecutionMessages(mayRetry, plan, leading,
                             String.join("; ", runs.subList(0, leading).stream().map(BoundRun::sql).toList())));
             return connection.results(messages, runs.get(leading).sql(), codecs)
                     .onErrorResume(StaleStatement.class, stale -> {
                         entries.forEach(cache::invalidate);
-                        return run(runs, leading, fetchSize, false, handedOver);
+                        return run(runs, leading, fetchSize, false, submitted, handedOver);
                     });
         });
     }

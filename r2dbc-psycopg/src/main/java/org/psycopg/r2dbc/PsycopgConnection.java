@@ -9,7 +9,6 @@ import io.r2dbc.spi.ValidationDepth;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.psycopg.r2dbc.codec.Codec;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.copy.Copy;
@@ -374,24 +373,14 @@ public final class PsycopgConnection implements Connection {
 
     /** Several statements, each with its bindings, in one pipeline: they commit or fail together. */
     Flux<PsycopgResult> runExtended(List<StatementRun> runs, int fetchSize) {
-        return order.inTurn(done -> Flux.defer(() -> {
-            List<String> begin = beginToSend();
-            if (begin == null) {
-                return extendedQuery.run(runs, fetchSize, null, done);
-            }
-            // A request that fails or is cancelled before its pipeline leaves (its description
-            // failed, say) has not sent the BEGIN: the next request sends it.
-            AtomicBoolean sent = new AtomicBoolean();
-            Runnable keepUnsent = () -> {
-                if (!sent.get() && pendingBegin == null) {
-                    pendingBegin = begin;
-                }
-            };
-            return extendedQuery.run(runs, fetchSize, begin, () -> {
-                sent.set(true);
-                done.run();
-            }).doOnError(error -> keepUnsent.run()).doOnCancel(keepUnsent);
-        }));
+        return order.inTurn(done -> Flux.defer(() -> extendedQuery.run(runs, fetchSize, beginToSend(), done)));
+    }
+
+    /** A request that took the BEGIN ended before its pipeline left (its description failed, say): the next request sends it. */
+    void beginNotSent(List<String> begin) {
+        if (pendingBegin == null) {
+            pendingBegin = begin;
+        }
     }
 
     /** A statement run during another request's turn (the type catalog's lookups). */
