@@ -1,6 +1,9 @@
 // COPY IN and COPY OUT of a million rows: this driver beside pgjdbc's CopyManager, r2dbc-postgresql's copyIn and psql's \copy.
 package org.psycopg.r2dbc.benchmarks;
 
+import static org.psycopg.r2dbc.benchmarks.JdbcCommands.execute;
+import static org.psycopg.r2dbc.benchmarks.JdbcCommands.query;
+
 import io.netty.buffer.Unpooled;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
@@ -17,9 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -246,19 +246,6 @@ public final class CopyBenchmark {
         @Override
         public void write(byte[] bytes, int offset, int length) {
             newlines += count(bytes, offset, length);
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static String query(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
         }
     }
 }

@@ -1,7 +1,6 @@
 // Runs PostgreSQL's pgbench, when the machine has it, for the server's own ceiling with a C client (libpq).
 package org.psycopg.r2dbc.benchmarks;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,17 +38,11 @@ final class Pgbench {
 
     /** pgbench from the {@code PATH}, or empty when there is none. */
     static Optional<Pgbench> find(ServerTarget target) throws IOException {
-        String path = System.getenv("PATH");
-        if (path == null) {
+        Optional<Path> pgbench = Programs.onPath("pgbench");
+        if (pgbench.isEmpty()) {
             return Optional.empty();
         }
-        for (String folder : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(folder, "pgbench");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(new Pgbench(candidate, target, Files.createTempDirectory("pgbench-scripts")));
-            }
-        }
-        return Optional.empty();
+        return Optional.of(new Pgbench(pgbench.get(), target, Files.createTempDirectory("pgbench-scripts")));
     }
 
     /** The first line of {@code pgbench --version}. */

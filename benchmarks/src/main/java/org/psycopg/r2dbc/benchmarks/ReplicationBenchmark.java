@@ -1,7 +1,9 @@
 // Logical replication: decoded changes/s of 200,000 inserted rows through ChangeStream, beside pgjdbc's replication stream and pg_recvlogical.
 package org.psycopg.r2dbc.benchmarks;
 
-import java.io.File;
+import static org.psycopg.r2dbc.benchmarks.JdbcCommands.execute;
+import static org.psycopg.r2dbc.benchmarks.JdbcCommands.query;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -11,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +59,7 @@ final class ReplicationBenchmark {
     private ReplicationBenchmark(ServerTarget target, int rows) {
         this.target = target;
         this.rows = rows;
-        this.recvlogical = onPath("pg_recvlogical");
+        this.recvlogical = Programs.onPath("pg_recvlogical");
     }
 
     /** One client reading {@code rows} changes from {@code slot}, up to WAL position {@code end}; returns the changes it counted. */
@@ -257,33 +257,7 @@ final class ReplicationBenchmark {
         return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * 10_000_000L;
     }
 
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String folder : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(folder, program);
-                if (Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     private static void dropSlot(Connection admin, String slot) throws SQLException {
         execute(admin, "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '" + slot + "'");
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static String query(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
-        }
     }
 }
