@@ -72,6 +72,18 @@ class FetchSizeTest {
     }
 
     @Test
+    void aPortalThatCarriesTheTransactionsBeginRunsInsideIt() {
+        connection.beginTransaction().block(TestDatabase.TIMEOUT);
+        // The BEGIN leaves with this statement: the portal is fetched 3 rows at a time inside the transaction.
+        List<Integer> rows = Flux.from(connection.createStatement("SELECT n FROM generate_series(1, 10) n").fetchSize(3).execute())
+                .flatMap(result -> result.map(row -> row.get(0, Integer.class))).collectList().block(TestDatabase.TIMEOUT);
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), rows);
+        assertEquals(ConnectionInfo.TransactionStatus.IN_TRANSACTION, connection.info().transactionStatus());
+        connection.rollbackTransaction().block(TestDatabase.TIMEOUT);
+        assertEquals(ConnectionInfo.TransactionStatus.IDLE, connection.info().transactionStatus());
+    }
+
+    @Test
     void theServerSeesExecutesOfFetchSizeRows() throws java.io.IOException {
         org.psycopg.r2dbc.embedded.EmbeddedPostgres server = org.psycopg.r2dbc.embedded.EmbeddedPostgres.shared();
         Flux.from(connection.createStatement("SET log_statement = 'all'").execute()).flatMap(PsycopgResult::getRowsUpdated)

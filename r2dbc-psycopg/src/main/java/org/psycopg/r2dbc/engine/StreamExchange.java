@@ -75,7 +75,11 @@ final class StreamExchange extends BufferedExchange<BackendMessage> {
         if (message instanceof CommandComplete || message instanceof ErrorResponse
                 || message instanceof EmptyQueryResponse) {
             completed++;
-            sync();
+            // A portal fetched in batches may follow other statements of its request (a BEGIN):
+            // the request is over after its last statement, or at an error (the server then waits for Sync).
+            if (message instanceof ErrorResponse || statements < 0 || completed >= statements) {
+                sync();
+            }
         }
         if (isCancelled()) {
             ReferenceCountUtil.release(message);
