@@ -8,6 +8,7 @@ import io.r2dbc.spi.TransactionDefinition;
 import io.r2dbc.spi.ValidationDepth;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import org.psycopg.r2dbc.codec.Codec;
 import org.psycopg.r2dbc.codec.CodecRegistry;
@@ -201,6 +202,16 @@ public final class PsycopgConnection implements Connection {
     public PsycopgConnection registerCodecs(Codec<?>... codecs) {
         codecOverrides.register(codecs);
         return this;
+    }
+
+    /**
+     * {@code base} grown by the types among {@code typeOids} it does not know, and every type they
+     * refer to (a composite's attributes, a domain's base type, a range's subtype), as this server's
+     * catalog describes them: for decoding values that arrive outside a result, such as a
+     * replication stream's. Runs in its turn like a statement.
+     */
+    public Mono<CodecRegistry> learnTypes(CodecRegistry base, Collection<Integer> typeOids) {
+        return order.inTurn(done -> TypeCatalog.learn(this, base, typeOids)).next();
     }
 
     // ---- lifecycle

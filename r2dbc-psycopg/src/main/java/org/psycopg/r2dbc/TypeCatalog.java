@@ -31,19 +31,28 @@ final class TypeCatalog {
 
     /** Looks the given OIDs up (and what they refer to) unless every one is known already. */
     Mono<CodecRegistry> learn(PsycopgConnection connection, Collection<Integer> oids) {
-        List<Integer> unknown = oids.stream().filter(oid -> oid != 0 && registry().type(oid) == null).distinct().toList();
-        if (unknown.isEmpty()) {
-            return Mono.just(registry());
-        }
-        return fetch(connection, unknown).expand(learned -> {
-            CodecRegistry current = add(learned);
-            Set<Integer> references = current.unknownReferences();
-            return references.isEmpty() ? Mono.empty() : fetch(connection, List.copyOf(references));
-        }).then(Mono.fromSupplier(this::registry));
+        return learn(connection, registry, oids);
     }
 
-    private CodecRegistry add(List<PgType> types) {
-        return registry.updateAndGet(current -> current.withTypes(types.toArray(PgType[]::new)));
+    /**
+     * The same for a registry of the caller's, {@code base}: the types it lacks among {@code oids},
+     * and those they refer to, looked up over {@code connection} during the caller's turn.
+     */
+    static Mono<CodecRegistry> learn(PsycopgConnection connection, CodecRegistry base, Collection<Integer> oids) {
+        return learn(connection, new AtomicReference<>(base), oids);
+    }
+
+    private static Mono<CodecRegistry> learn(PsycopgConnection connection, AtomicReference<CodecRegistry> registry,
+                                             Collection<Integer> oids) {
+        List<Integer> unknown = oids.stream().filter(oid -> oid != 0 && registry.get().type(oid) == null).distinct().toList();
+        if (unknown.isEmpty()) {
+            return Mono.just(registry.get());
+        }
+        return fetch(connection, unknown).expand(learned -> {
+            CodecRegistry current = registry.updateAndGet(known -> known.withTypes(learned.toArray(PgType[]::new)));
+            Set<Integer> references = current.unknownReferences();
+            return references.isEmpty() ? Mono.empty() : fetch(connection, List.copyOf(references));
+        }).then(Mono.fromSupplier(registry::get));
     }
 
     private static Mono<List<PgType>> fetch(PsycopgConnection connection, List<Integer> oids) {

@@ -15,6 +15,7 @@ import org.psycopg.r2dbc.sql.Identifier;
 import org.psycopg.r2dbc.sql.Literal;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 /**
  * The committed changes of the tables in a publication, from a logical slot decoded by pgoutput,
@@ -86,10 +87,11 @@ public final class ChangeStream {
     /** Connects, prepares the publication and slot as configured, and streams their changes. */
     public Flux<ChangeEvent> changes() {
         return Flux.usingWhen(ReplicationConnection.open(configuration, ReplicationMode.LOGICAL),
-                connection -> prepare(connection).flatMapMany(slotIsTwoPhase -> {
-                    Map<String, String> options = pluginOptions(connection.serverVersionNumber(), slotIsTwoPhase);
+                connection -> prepare(connection).flatMap(twoPhase -> decodingCodecs(connection).map(registry -> Tuples.of(twoPhase, registry)))
+                        .flatMapMany(prepared -> {
+                    Map<String, String> options = pluginOptions(connection.serverVersionNumber(), prepared.getT1());
                     ReplicationStream stream = connection.startLogical(slot, Lsn.INVALID, options, streamOptions);
-                    ChangeStreamRun run = new ChangeStreamRun(stream, new PgOutputDecoder(codecs));
+                    ChangeStreamRun run = new ChangeStreamRun(stream, new PgOutputDecoder(prepared.getT2()));
                     current.set(run);
                     return stream.messages().concatMapIterable(run::events, 32);
                 }),
@@ -142,6 +144,23 @@ public final class ChangeStream {
                 : count(connection, "SELECT count(*) FROM pg_replication_slots WHERE two_phase AND slot_name = "
                         + Literal.of(slot).render()).map(n -> n > 0);
         return publicationReady.then(slotReady).then(slotIsTwoPhase);
+    }
+
+    /**
+     * The codecs with every type of the publication's columns: user enums, composites and domains
+     * are learned from the catalog before streaming (a column given such a type later reads as its
+     * bytes or text).
+     */
+    private Mono<CodecRegistry> decodingCodecs(ReplicationConnection connection) {
+        String columnTypes = "SELECT DISTINCT a.atttypid FROM pg_catalog.pg_publication_tables p"
+                + " JOIN pg_catalog.pg_namespace n ON n.nspname = p.schemaname"
+                + " JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = p.tablename"
+                + " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+                + " WHERE p.pubname = " + Literal.of(publication).render();
+        return connection.sql(columnTypes)
+                .concatMap(r -> r.map(row -> (int) Long.parseLong(row.get(0, String.class))))
+                .collectList()
+                .flatMap(oids -> connection.learnTypes(codecs, oids));
     }
 
     private CreateReplicationSlot newSlot() {

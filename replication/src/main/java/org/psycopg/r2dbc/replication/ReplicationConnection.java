@@ -2,6 +2,7 @@
 package org.psycopg.r2dbc.replication;
 
 import io.r2dbc.spi.Readable;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.psycopg.r2dbc.PsycopgConnection;
 import org.psycopg.r2dbc.PsycopgConnectionConfiguration;
 import org.psycopg.r2dbc.PsycopgConnectionFactory;
 import org.psycopg.r2dbc.PsycopgResult;
+import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.codec.Lsn;
 import org.psycopg.r2dbc.sql.Identifier;
 import reactor.core.publisher.Flux;
@@ -51,6 +53,19 @@ public final class ReplicationConnection {
         PsycopgConnectionFactory factory = new PsycopgConnectionFactory(
                 configuration.startupParameter("replication", mode.parameter()).build());
         return factory.create().map(connection -> new ReplicationConnection(connection, mode, plain));
+    }
+
+    /**
+     * {@code base} grown by the types among {@code typeOids} it lacks (user enums, composites,
+     * domains, extension types), read from the catalog over a normal connection with the same
+     * settings: a walsender runs no extended-protocol queries. No connection when all are known.
+     */
+    public Mono<CodecRegistry> learnTypes(CodecRegistry base, Collection<Integer> typeOids) {
+        if (typeOids.stream().allMatch(oid -> base.type(oid) != null)) {
+            return Mono.just(base);
+        }
+        return Mono.usingWhen(new PsycopgConnectionFactory(plain).create(),
+                catalog -> catalog.learnTypes(base, typeOids), PsycopgConnection::close);
     }
 
     public ReplicationMode mode() {

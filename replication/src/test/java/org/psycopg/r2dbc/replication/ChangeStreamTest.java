@@ -25,7 +25,17 @@ import reactor.core.publisher.Mono;
 class ChangeStreamTest {
 
     private static final String COLUMNS = "id int PRIMARY KEY, name text, price numeric(10,2), flag bool, at timestamptz,"
-            + " day date, uid uuid, data bytea, doc jsonb, tags int[], ratio float8, big int8, span interval";
+            + " day date, uid uuid, data bytea, doc jsonb, tags int[], ratio float8, big int8, span interval,"
+            + " small int2, real4 float4, code char(3), clock time, zoned timetz, local timestamp, cash money,"
+            + " addr inet, net cidr, mac macaddr, bits varbit, lsn pg_lsn, pt point, area box, r int4range,"
+            + " mr int4multirange, mood cst_mood, pair cst_pair, positive cst_positive, words text[], attrs hstore";
+    private static final String TYPES = "CREATE EXTENSION IF NOT EXISTS hstore; CREATE TYPE cst_mood AS ENUM ('sad', 'happy'); CREATE TYPE cst_pair AS (a int, b text);"
+            + " CREATE DOMAIN cst_positive AS int CHECK (VALUE > 0)";
+    private static final String VALUES = "'a''b', 1.50, true, '2024-05-06 07:08:09.123456+00', '2024-05-06',"
+            + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '\\x00ff10', '{\"k\": [1, 2]}', '{1,NULL,3}', 0.25, 9007199254740993,"
+            + " '1 day 02:03:04', -7, 1.5, 'ab', '13:14:15.5', '13:14:15+02', '2024-05-06 07:08:09', 12.34,"
+            + " '192.168.0.1/24', '10.0.0.0/8', '08:00:2b:01:02:03', B'1011', '16/B374D848', '(1.5,-2)', '((0,0),(1,2))',"
+            + " '[1,10)', '{[1,3), [5,7)}', 'happy', ROW(7, 'seven'), 42, '{x,\"y z\",NULL}', 'a=>1, b=>NULL'";
 
     private final PsycopgConnection sql = TestServer.connect();
     private final List<Disposable> running = new ArrayList<>();
@@ -50,7 +60,8 @@ class ChangeStreamTest {
         } finally {
             replication.close().block(TestServer.TIMEOUT);
         }
-        TestServer.run(sql, "DROP PUBLICATION IF EXISTS cst_pub; DROP TABLE IF EXISTS cst_types, cst_many");
+        TestServer.run(sql, "DROP PUBLICATION IF EXISTS cst_pub; DROP TABLE IF EXISTS cst_types, cst_many;"
+                + " DROP TYPE IF EXISTS cst_mood, cst_pair; DROP DOMAIN IF EXISTS cst_positive");
         sql.close().block(TestServer.TIMEOUT);
     }
 
@@ -89,14 +100,12 @@ class ChangeStreamTest {
     @ParameterizedTest(name = "binary={0}")
     @ValueSource(booleans = {false, true})
     void insertUpdateDeleteAndTruncateDecodeToTheValuesAQueryReads(boolean binary) {
-        TestServer.run(sql, "CREATE TABLE cst_types (" + COLUMNS + ")");
+        TestServer.run(sql, TYPES + "; CREATE TABLE cst_types (" + COLUMNS + ")");
         ChangeStream cdc = stream("cst_types_" + binary).createPublicationForTables("cst_types").binary(binary).build();
         // The slot exists once the first subscription has prepared it: start it, then write.
         var done = start(cdc.changes().doOnNext(cdc::acknowledge).take(5));
         TestServer.awaitSlotExists(sql, "cst_types_" + binary);
-        TestServer.run(sql, "INSERT INTO cst_types VALUES (1, 'a''b', 1.50, true, '2024-05-06 07:08:09.123456+00', '2024-05-06',"
-                + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '\\x00ff10', '{\"k\": [1, 2]}', '{1,NULL,3}', 0.25, 9007199254740993,"
-                + " '1 day 02:03:04')");
+        TestServer.run(sql, "INSERT INTO cst_types VALUES (1, " + VALUES + ")");
         Map<String, Object> inserted = select("SELECT * FROM cst_types");
         TestServer.run(sql, "UPDATE cst_types SET name = NULL, price = -2.25 WHERE id = 1");
         Map<String, Object> updated = select("SELECT * FROM cst_types");
@@ -114,6 +123,10 @@ class ChangeStreamTest {
         assertEquals(1, insert.after().get("id"));
         assertEquals("a'b", insert.after().get("name"));
         assertEquals(new BigDecimal("1.50"), insert.after().get("price"));
+        // User types are learned from the catalog before streaming: read as a query reads them.
+        assertEquals("happy", insert.after().get("mood"));
+        assertEquals(List.of(7, "seven"), comparable(insert.after().get("pair")));
+        assertEquals(42, insert.after().get("positive"));
         assertEquals(Map.of(), insert.before());
         assertTrue(insert.xid() > 0 && insert.commitTime() != null && insert.lsn().compareTo(insert.commitLsn()) < 0);
 
