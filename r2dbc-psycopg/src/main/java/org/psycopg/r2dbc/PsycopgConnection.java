@@ -344,14 +344,18 @@ public final class PsycopgConnection implements Connection {
 
     /**
      * Runs a transaction-control or session command as it is, in its turn; fails with the server's
-     * error. A BEGIN not sent yet goes in the same query, except before COMMIT or ROLLBACK, which
-     * then have nothing to end and send nothing.
+     * error. A BEGIN not sent yet goes in the same query, except before COMMIT or ROLLBACK: outside
+     * a transaction they have nothing to end and send nothing; inside one (begun by a statement
+     * with auto-commit off) they end it, and the BEGIN, which would only be warned about, is dropped.
      */
     private Mono<Void> control(String sql) {
         return order.inTurn(done -> Mono.defer(() -> {
             List<String> begin = takePendingBegin();
             if (begin != null && (sql.equals("COMMIT") || sql.equals("ROLLBACK"))) {
-                return Mono.empty();
+                if (session.transactionStatus() == 'I') {
+                    return Mono.empty();
+                }
+                begin = null;
             }
             return IssueOrder.thenHandedOver(controlNow(begin == null ? sql : String.join("; ", begin) + "; " + sql), done).then();
         })).then();

@@ -127,6 +127,25 @@ class TransactionTest {
     }
 
     @Test
+    void aCommitAfterABeginThatWasNeverSentStillEndsTheServersTransaction() {
+        show(connection, "CREATE TABLE IF NOT EXISTS committed_late (id int)");
+        show(connection, "TRUNCATE committed_late");
+        connection.setAutoCommit(false).block(TestDatabase.TIMEOUT);
+        // The statement begins a transaction on the server; the explicit begin that follows adds nothing to send.
+        show(connection, "INSERT INTO committed_late VALUES (1) RETURNING id::text");
+        connection.beginTransaction().then(connection.commitTransaction()).block(TestDatabase.TIMEOUT);
+        assertEquals(ConnectionInfo.TransactionStatus.IDLE, connection.info().transactionStatus());
+        PsycopgConnection other = TestDatabase.connect();
+        try {
+            assertEquals("1", show(other, "SELECT count(*)::text FROM committed_late"));
+        } finally {
+            other.close().block(TestDatabase.TIMEOUT);
+        }
+        connection.setAutoCommit(true).block(TestDatabase.TIMEOUT);
+        show(connection, "DROP TABLE committed_late");
+    }
+
+    @Test
     void aTransactionWithNothingInItSendsNothing() {
         long flushes = connection.session().flushes();
         connection.beginTransaction().then(connection.commitTransaction()).block(TestDatabase.TIMEOUT);
