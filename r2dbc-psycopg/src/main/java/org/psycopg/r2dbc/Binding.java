@@ -1,28 +1,26 @@
 // The parameter values of one execution of a statement, resolved to types and encoders.
 package org.psycopg.r2dbc;
 
-import io.netty.buffer.ByteBuf;
 import io.r2dbc.spi.Parameter;
 import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Type;
-import java.util.Arrays;
 import org.psycopg.r2dbc.codec.CodecRegistry;
 import org.psycopg.r2dbc.codec.Format;
 import org.psycopg.r2dbc.codec.ParameterEncoder;
-import org.psycopg.r2dbc.engine.ByteBufValueWriter;
+import org.psycopg.r2dbc.engine.EncoderParameterValues;
 import org.psycopg.r2dbc.protocol.frontend.ParameterValues;
 
 /**
  * Resolves each bound value once, when the statement executes: its type OID (for Parse), its
  * format (for Bind) and its encoder; the bytes are written later, straight into the Bind message.
  */
-final class Binding implements ParameterValues {
+final class Binding {
 
     private final Object[] values;
     private final ParameterEncoder[] encoders;
     private final int[] types;
     private final short[] formats;
-    private final ByteBufValueWriter writer = new ByteBufValueWriter();
+    private final ParameterValues parameterValues;
 
     Binding(Object[] bound, CodecRegistry codecs) {
         int count = bound.length;
@@ -33,6 +31,7 @@ final class Binding implements ParameterValues {
         for (int i = 0; i < count; i++) {
             resolve(i, bound[i], codecs);
         }
+        parameterValues = new EncoderParameterValues(values, encoders);
     }
 
     private void resolve(int i, Object bound, CodecRegistry codecs) {
@@ -82,25 +81,8 @@ final class Binding implements ParameterValues {
         return formats;
     }
 
-    boolean sameTypes(Binding other) {
-        return Arrays.equals(types, other.types);
-    }
-
-    @Override
-    public int count() {
-        return values.length;
-    }
-
-    @Override
-    public void write(int index, ByteBuf out) {
-        Object value = values[index];
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        int lengthAt = out.writerIndex();
-        out.writeInt(0);
-        encoders[index].encode(value, writer.target(out));
-        out.setInt(lengthAt, out.writerIndex() - lengthAt - 4);
+    /** The values for a Bind message, each written by its encoder. */
+    ParameterValues values() {
+        return parameterValues;
     }
 }

@@ -1,8 +1,6 @@
 // Runs statements with the extended query protocol: describe once, prepare when used often.
 package org.psycopg.r2dbc;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.util.ReferenceCountUtil;
 import io.r2dbc.spi.R2dbcException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +21,7 @@ import org.psycopg.r2dbc.protocol.frontend.Close;
 import org.psycopg.r2dbc.protocol.frontend.Describe;
 import org.psycopg.r2dbc.protocol.frontend.Execute;
 import org.psycopg.r2dbc.protocol.frontend.Flush;
+import org.psycopg.r2dbc.protocol.frontend.FrontendMessage;
 import org.psycopg.r2dbc.protocol.frontend.Parse;
 import org.psycopg.r2dbc.protocol.frontend.Sync;
 import reactor.core.publisher.Flux;
@@ -82,13 +81,9 @@ final class ExtendedQuery {
             all.addAll(runs);
         }
         int leading = begin == null ? 0 : begin.size();
-        AtomicBoolean submitted = new AtomicBoolean();
-        Runnable unlessSubmitted = () -> {
-            if (begin != null && !submitted.get()) {
-                connection.beginNotSent(begin);
-            }
-        };
-        return Flux.fromIterable(all)
+        // Only a request carrying a BEGIN needs to know whether its pipeline left.
+        AtomicBoolean submitted = begin == null ? null : new AtomicBoolean();
+        Flux<PsycopgResult> results = Flux.fromIterable(all)
                 .concatMap(run -> StreamedValues.resolve(run.values()).map(resolved -> {
                     CodecRegistry codecs = codecs();
                     List<Binding> bindings = new ArrayList<>(resolved.size());
@@ -98,14 +93,21 @@ final class ExtendedQuery {
                     return new BoundRun(run.sql(), bindings);
                 }))
                 .collectList()
-                .flatMapMany(bound -> run(bound, leading, fetchSize, true, submitted, handedOver))
-                .doOnError(error -> unlessSubmitted.run())
-                .doOnCancel(unlessSubmitted);
+                .flatMapMany(bound -> run(bound, leading, fetchSize, true, submitted, handedOver));
+        if (begin == null) {
+            return results;
+        }
+        Runnable unlessSubmitted = () -> {
+            if (!submitted.get()) {
+                connection.beginNotSent(begin);
+            }
+        };
+        return results.doOnError(error -> unlessSubmitted.run()).doOnCancel(unlessSubmitted);
     }
 
     /**
      * {@code leading}: how many executions at the start begin the transaction and give no result;
-     * {@code submitted} is set as the pipeline goes to the session.
+     * {@code submitted}, when not null, is set as the pipeline goes to the session.
      */
     private Flux<PsycopgResult> run(List<BoundRun> runs, int leading, int fetchSize, boolean mayRetry, AtomicBoolean submitted,
                                     Runnable handedOver) {
@@ -119,13 +121,15 @@ final class ExtendedQuery {
                 planned.add(plan(runs.get(i), entries.get(i), codecs));
             }
             ExecutionPlan plan = ExecutionPlan.concat(planned.stream().map(PlannedRun::plan).toList());
-            Flux<BackendMessage> pipeline = Flux.defer(() -> {
+            MessageStream request = MessageStream.of(session, requestMessages(planned, batch), executions, batch);
+            Flux<BackendMessage> pipeline = submitted == null ? request : Flux.defer(() -> {
                 submitted.set(true);
-                return new MessageStream(session, out -> encode(out, planned, batch), executions, batch);
+                return request;
             });
+            String leadingSql = leading == 0 ? null
+                    : String.join("; ", runs.subList(0, leading).stream().map(BoundRun::sql).toList());
             Flux<BackendMessage> messages = IssueOrder.thenHandedOver(pipeline, handedOver)
-                    .handle(new ExecutionMessages(mayRetry, plan, leading,
-                            String.join("; ", runs.subList(0, leading).stream().map(BoundRun::sql).toList())));
+                    .handle(new ExecutionMessages(mayRetry, plan, leading, leadingSql));
             return connection.results(messages, runs.get(leading).sql(), codecs)
                     .onErrorResume(StaleStatement.class, stale -> {
                         entries.forEach(cache::invalidate);
@@ -152,11 +156,8 @@ final class ExtendedQuery {
         if (cached != null) {
             return Mono.just(cached);
         }
-        return new MessageStream(session, out -> {
-            new Parse("", key.sql(), key.types()).encode(out);
-            Describe.statement("").encode(out);
-            Sync.INSTANCE.encode(out);
-        }, 1).<RowDescription>handle((message, sink) -> {
+        List<FrontendMessage> request = List.of(new Parse("", key.sql(), key.types()), Describe.statement(""), Sync.INSTANCE);
+        return MessageStream.of(session, request, 1).<RowDescription>handle((message, sink) -> {
             if (message instanceof RowDescription rows) {
                 sink.next(rows);
             } else if (message instanceof ErrorResponse error) {
@@ -176,7 +177,10 @@ final class ExtendedQuery {
         });
     }
 
-    private static void encode(ByteBuf out, List<PlannedRun> runs, int fetchSize) {
+    /** The request's messages: per binding [Parse], Bind, [Describe], Execute; then Sync, or Flush for a portal fetched in batches. */
+    private static List<FrontendMessage> requestMessages(List<PlannedRun> runs, int fetchSize) {
+        List<FrontendMessage> messages = new ArrayList<>();
+        Execute execute = new Execute("", fetchSize);
         for (PlannedRun run : runs) {
             List<Binding> bindings = run.bound().bindings();
             for (int i = 0; i < bindings.size(); i++) {
@@ -184,27 +188,22 @@ final class ExtendedQuery {
                 String statement = run.plan().statement(i);
                 boolean parse = run.plan().parses(i);
                 if (parse) {
-                    new Parse(statement, run.bound().sql(), binding.types()).encode(out);
+                    messages.add(new Parse(statement, run.bound().sql(), binding.types()));
                 }
-                new Bind("", statement, binding.formats(), binding, run.formats()).encode(out);
+                messages.add(new Bind("", statement, binding.formats(), binding.values(), run.formats()));
                 if (parse) {
-                    Describe.portal("").encode(out);
+                    messages.add(Describe.portal(""));
                 }
-                new Execute("", fetchSize).encode(out);
+                messages.add(execute);
             }
         }
-        if (fetchSize > 0) {
-            Flush.INSTANCE.encode(out);
-        } else {
-            Sync.INSTANCE.encode(out);
-        }
+        messages.add(fetchSize > 0 ? Flush.INSTANCE : Sync.INSTANCE);
+        return messages;
     }
 
+    /** Closes an evicted prepared statement; its answer (CloseComplete, or an error) is of no interest. */
     private void closeStatement(String name) {
-        new MessageStream(session, out -> {
-            Close.statement(name).encode(out);
-            Sync.INSTANCE.encode(out);
-        }, 1).subscribe(ReferenceCountUtil::release, closedConnection -> {
+        MessageStream.of(session, List.of(Close.statement(name), Sync.INSTANCE), 1).subscribe(null, closedConnection -> {
             // The statement went with the connection.
         });
     }

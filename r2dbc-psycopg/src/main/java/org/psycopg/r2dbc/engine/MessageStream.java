@@ -2,8 +2,10 @@
 package org.psycopg.r2dbc.engine;
 
 import io.netty.buffer.ByteBuf;
+import java.util.List;
 import java.util.function.Consumer;
 import org.psycopg.r2dbc.protocol.backend.BackendMessage;
+import org.psycopg.r2dbc.protocol.frontend.FrontendMessage;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 
@@ -37,6 +39,16 @@ public final class MessageStream extends Flux<BackendMessage> {
         this.request = request;
         this.statements = statements;
         this.fetchSize = fetchSize;
+    }
+
+    /** A request of {@code messages}, written in order; see the constructors for the rest. */
+    public static MessageStream of(Session session, List<? extends FrontendMessage> messages, int statements, int fetchSize) {
+        return new MessageStream(session, out -> messages.forEach(message -> message.encode(out)), statements, fetchSize);
+    }
+
+    /** {@link #of(Session, List, int, int)} without fetching a portal in batches. */
+    public static MessageStream of(Session session, List<? extends FrontendMessage> messages, int statements) {
+        return of(session, messages, statements, 0);
     }
 
     @Override
