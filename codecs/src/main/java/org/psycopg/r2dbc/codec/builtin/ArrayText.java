@@ -207,48 +207,32 @@ final class ArrayText {
             b.append('=');
         }
         int[] next = {0};
-        nest(b, dims, 0, elements, next, delimiter);
+        nest(b, dims, 0, elements, next, delimiter, "{}" + delimiter);
         return b.toString();
     }
 
-    private static void nest(StringBuilder b, int[] dims, int depth, List<String> elements, int[] next, char delimiter) {
+    private static void nest(StringBuilder b, int[] dims, int depth, List<String> elements, int[] next, char delimiter,
+                             String specials) {
         b.append('{');
         for (int i = 0; i < dims[depth]; i++) {
             if (i > 0) {
                 b.append(delimiter);
             }
             if (depth + 1 < dims.length) {
-                nest(b, dims, depth + 1, elements, next, delimiter);
+                nest(b, dims, depth + 1, elements, next, delimiter, specials);
             } else {
-                quote(b, elements.get(next[0]++), delimiter);
+                quote(b, elements.get(next[0]++), specials);
             }
         }
         b.append('}');
     }
 
-    /** Appends an element as array_out does: quoted when it must be, NULL for null. */
-    static void quote(StringBuilder b, String e, char delimiter) {
+    /** Appends an element as array_out does: quoted when it must be (a text reading NULL must), NULL for null. */
+    private static void quote(StringBuilder b, String e, String specials) {
         if (e == null) {
             b.append("NULL");
             return;
         }
-        boolean quote = e.isEmpty() || e.equalsIgnoreCase("NULL");
-        for (int i = 0; i < e.length() && !quote; i++) {
-            char c = e.charAt(i);
-            quote = c == '"' || c == '\\' || c == '{' || c == '}' || c == delimiter || Character.isWhitespace(c);
-        }
-        if (!quote) {
-            b.append(e);
-            return;
-        }
-        b.append('"');
-        for (int i = 0; i < e.length(); i++) {
-            char c = e.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        b.append('"');
+        QuotedText.append(b, e, specials, e.equalsIgnoreCase("NULL"), QuotedText.Escape.BACKSLASH);
     }
 }

@@ -163,23 +163,6 @@ final class RangeText {
         if (bound == null) {
             return;
         }
-        boolean quote = bound.isEmpty();
-        for (int i = 0; i < bound.length() && !quote; i++) {
-            char c = bound.charAt(i);
-            quote = c == '"' || c == '\\' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || Character.isWhitespace(c);
-        }
-        if (!quote) {
-            b.append(bound);
-            return;
-        }
-        b.append('"');
-        for (int i = 0; i < bound.length(); i++) {
-            char c = bound.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append(c);
-            }
-            b.append(c);
-        }
-        b.append('"');
+        QuotedText.append(b, bound, "()[],", false, QuotedText.Escape.DOUBLING);
     }
 }

@@ -73,27 +73,9 @@ final class RecordText {
                 b.append(',');
             }
             String f = fields.get(i);
-            if (f == null) {
-                continue;
+            if (f != null) {
+                QuotedText.append(b, f, "(),", false, QuotedText.Escape.DOUBLING);
             }
-            boolean quote = f.isEmpty();
-            for (int j = 0; j < f.length() && !quote; j++) {
-                char c = f.charAt(j);
-                quote = c == '"' || c == '\\' || c == '(' || c == ')' || c == ',' || Character.isWhitespace(c);
-            }
-            if (!quote) {
-                b.append(f);
-                continue;
-            }
-            b.append('"');
-            for (int j = 0; j < f.length(); j++) {
-                char c = f.charAt(j);
-                if (c == '"' || c == '\\') {
-                    b.append(c);
-                }
-                b.append(c);
-            }
-            b.append('"');
         }
         return b.append(')').toString();
     }
